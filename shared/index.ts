@@ -1,0 +1,24 @@
+// The engine's public surface: everything server, client, bots and scripts may use.
+export * from './apply';
+export * from './board';
+export * from './budget';
+export * from './commands';
+export * from './deterrence';
+export * from './events';
+export * from './ids';
+export * from './legal';
+export * from './orders';
+export * from './rejection';
+export * from './rng';
+export * from './scenario/index';
+export * from './settings';
+export * from './state';
+export * from './treaties/terms';
+export * from './treaties/queries';
+export * from './view';
+export { createMatch } from './engine/create';
+export { pairChannel, channelMembers } from './commands/pressCommands';
+export { burdenUnfairness } from './resolve/cohesion';
+export { stateHash } from './hash';
+export * from './patch';
+export * from './protocol';

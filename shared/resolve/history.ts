@@ -1,0 +1,47 @@
+import { deterrenceOf } from '../deterrence';
+import type { Turn } from '../engine/turn';
+import type { RoundStats } from '../state';
+import { activeTreaties, guidelineOf, obligationsTo } from '../treaties/queries';
+import { treatyParties } from '../treaties/terms';
+import type { Forces } from './forces';
+
+/** Deterrence of each attacked region as it stood when orders closed (full information), for the debrief and §10. */
+export function attackedRegions(t: Turn, f: Forces): RoundStats['attacks'] {
+  const targets = [...new Set(f.attacks.map((a) => a.to))].sort();
+  return targets.map((region) => {
+    const d = deterrenceOf(t.board, t.s, region);
+    const defender = t.s.regions[region]!.owner;
+    const allies = defender ? obligationsTo(t.s.treaties, defender).map((o) => t.s.nations[o.ally]!.credibility) : [];
+    return {
+      region, defender,
+      attackers: [...new Set(f.attacks.filter((a) => a.to === region).map((a) => a.state))].sort(),
+      deterrence: d?.index ?? 0,
+      meanAllyCredibility: allies.length ? Math.round((allies.reduce((a, b) => a + b, 0) / allies.length) * 100) / 100 : null,
+      taken: false,
+    };
+  });
+}
+
+export function recordHistory(t: Turn, attacks: RoundStats['attacks'], war: boolean): void {
+  const nations: RoundStats['nations'] = {};
+  for (const id of t.stateIds) {
+    const n = t.s.nations[id]!;
+    let units = 0;
+    let regions = 0;
+    for (const rid of t.board.regionIds) {
+      const r = t.s.regions[rid]!;
+      units += r.units[id] ?? 0;
+      if (r.owner === id) regions++;
+    }
+    nations[id] = {
+      output: n.output, credibility: n.credibility, publicSupport: n.publicSupport, technology: n.technology,
+      budget: n.budget, units, regions, score: t.s.scores[id]?.total ?? 0, guideline: guidelineOf(t.s.treaties, id),
+    };
+  }
+  const pacts: RoundStats['pacts'] = {};
+  for (const tr of activeTreaties(t.s.treaties, 'defense-pact')) {
+    if (tr.terms.kind === 'defense-pact') pacts[tr.id] = { cohesion: t.s.treaties[tr.id]!.cohesion ?? 0, guideline: tr.terms.guideline, members: [...tr.terms.members] };
+  }
+  const treaties = activeTreaties(t.s.treaties).map((tr) => ({ id: tr.id, kind: tr.terms.kind, parties: treatyParties(tr.terms) }));
+  t.s.history.push({ round: t.s.round, nations, pacts, treaties, attacks, war });
+}

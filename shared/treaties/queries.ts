@@ -1,0 +1,91 @@
+import type { TreatyKind, TreatyTerms } from './terms';
+import { treatyParties } from './terms';
+
+/** The least a treaty query needs, so that the same rule code serves the state and a seat's view. */
+export interface TreatyLike {
+  id: string;
+  terms: TreatyTerms;
+  status: string;
+}
+export type TreatyBook = Record<string, TreatyLike>;
+
+export function activeTreaties(book: TreatyBook, kind?: TreatyKind): TreatyLike[] {
+  return Object.values(book)
+    .filter((t) => t.status === 'active' && (kind === undefined || t.terms.kind === kind))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function isParty(t: TreatyLike, state: string): boolean {
+  return treatyParties(t.terms).includes(state);
+}
+
+/** Active treaties of the given kinds binding both a and b. */
+export function treatiesBetween(book: TreatyBook, a: string, b: string, kinds?: readonly TreatyKind[]): TreatyLike[] {
+  return activeTreaties(book).filter(
+    (t) => (kinds === undefined || kinds.includes(t.terms.kind)) && isParty(t, a) && isParty(t, b),
+  );
+}
+
+/** Does host grant basing access to guest? */
+export function hasBasing(book: TreatyBook, host: string, guest: string): boolean {
+  return activeTreaties(book, 'basing').some((t) => t.terms.kind === 'basing' && t.terms.host === host && t.terms.guest === guest);
+}
+
+/** Kinds under which a state counts as friendly: it may support, and it does not count as a threat. */
+export const FRIENDLY_KINDS: readonly TreatyKind[] = ['defense-pact', 'guarantee', 'basing', 'non-aggression'];
+
+export function areFriendly(book: TreatyBook, a: string, b: string): boolean {
+  return a === b || treatiesBetween(book, a, b, FRIENDLY_KINDS).length > 0;
+}
+
+/** Kinds whose breach by an attack costs "very large" credibility: every treaty except a sanctions coalition's target link. */
+export function partnerTreaties(book: TreatyBook, a: string, b: string): TreatyLike[] {
+  return treatiesBetween(book, a, b);
+}
+
+export interface Obligation {
+  ally: string;
+  treatyId: string;
+  kind: 'defense-pact' | 'guarantee';
+}
+
+/** Who must answer an attack on the defender, and under which treaty (one per ally, pacts first, then by id). */
+export function obligationsTo(book: TreatyBook, defender: string): Obligation[] {
+  const out = new Map<string, Obligation>();
+  for (const t of activeTreaties(book)) {
+    if (t.terms.kind === 'defense-pact' && t.terms.members.includes(defender)) {
+      for (const m of t.terms.members) if (m !== defender && !out.has(m)) out.set(m, { ally: m, treatyId: t.id, kind: 'defense-pact' });
+    }
+  }
+  for (const t of activeTreaties(book, 'guarantee')) {
+    if (t.terms.kind === 'guarantee' && t.terms.protected === defender && !out.has(t.terms.guarantor)) {
+      out.set(t.terms.guarantor, { ally: t.terms.guarantor, treatyId: t.id, kind: 'guarantee' });
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.ally < b.ally ? -1 : 1));
+}
+
+/** The highest guideline (whole points) among a state's active pacts; null outside pacts. */
+export function guidelineOf(book: TreatyBook, state: string): number | null {
+  let g: number | null = null;
+  for (const t of activeTreaties(book, 'defense-pact')) {
+    if (t.terms.kind === 'defense-pact' && t.terms.members.includes(state)) {
+      const pts = Math.round(t.terms.guideline * 100);
+      g = g === null ? pts : Math.max(g, pts);
+    }
+  }
+  return g;
+}
+
+export function shareIntelligence(book: TreatyBook, a: string, b: string): boolean {
+  return a !== b && treatiesBetween(book, a, b, ['intelligence']).length > 0;
+}
+
+/** States that share intelligence with this one. */
+export function intelligencePartners(book: TreatyBook, state: string): string[] {
+  const out = new Set<string>();
+  for (const t of activeTreaties(book, 'intelligence')) {
+    if (t.terms.kind === 'intelligence' && t.terms.members.includes(state)) for (const m of t.terms.members) if (m !== state) out.add(m);
+  }
+  return [...out].sort();
+}
