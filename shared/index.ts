@@ -22,3 +22,5 @@ export { burdenUnfairness } from './resolve/cohesion';
 export { stateHash } from './hash';
 export * from './patch';
 export * from './protocol';
+export * from './replay';
+export * from './debrief/csv';

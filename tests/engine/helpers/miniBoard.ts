@@ -50,12 +50,12 @@ export class Match {
     this.state = createMatch(scenario, MatchSettingsSchema.parse({ phaseSeconds: { briefing: 0, diplomacy: 60, orders: 60, crisis: 60 }, ...settings }), seed);
   }
   private run(env: CommandEnvelope) {
-    this.clock += 10;
     const r = apply(this.scenario, this.state, env);
     if (r.ok) this.state = r.state;
     return r;
   }
   seat(state: string, command: SeatCommand) {
+    this.clock += 10;
     return this.run({ at: this.clock, actor: { role: 'seat', state }, command });
   }
   must(state: string, command: SeatCommand) {
@@ -64,6 +64,7 @@ export class Match {
     return r;
   }
   control(command: ControlCommand, role: 'system' | 'facilitator' = 'system') {
+    this.clock += 10;
     return this.run({ at: this.clock, actor: { role }, command });
   }
   /** Start and step until the given phase of the current or next round. */
