@@ -68,6 +68,8 @@ export const PlayerViewSchema = z.object({
     defenseCap: z.number().int().nullable(),
     objectives: z.array(z.intersection(ObjectiveSchema, z.object({ met: z.boolean() }))),
   }).nullable(),
+  /** Objectives that scenarios make public, by state (secret ones only ever appear in `own`). */
+  publicObjectives: z.record(z.string(), z.array(ObjectiveSchema)),
   /** Everyone's orders and the next cards: only for an omniscient facilitator. */
   allOrders: z.record(z.string(), SeatOrdersSchema).nullable(),
   pendingEvents: z.array(DrawnEventSchema).nullable(),
@@ -151,6 +153,7 @@ export function view(scenario: Scenario, s: GameState, viewer: Viewer): PlayerVi
     own: me === null ? null : {
       state: me, orders: s.orders[me]!, budget: s.nations[me]!.budget, defenseCap: s.nations[me]!.defenseCap, objectives: objectivesOf(me),
     },
+    publicObjectives: Object.fromEntries(scenario.states.map((st) => [st.id, st.objectives.filter((o) => !o.secret || omniscient)])),
     allOrders: omniscient ? s.orders : null,
     pendingEvents: omniscient ? s.pendingEvents : null,
   };
