@@ -6,7 +6,7 @@ import * as orders from './commands/orderCommands';
 import { declare, message } from './commands/pressCommands';
 import { propose, respond, withdraw } from './commands/treatyCommands';
 import { castVote, proposeVote } from './commands/voteCommands';
-import { draftOf } from './engine/clone';
+import { draftOf, ordersDraftOf } from './engine/clone';
 import { advancePhase, crisesAnswered, everyoneReady } from './engine/phases';
 import { Turn } from './engine/turn';
 import type { GameEvent } from './events';
@@ -27,6 +27,9 @@ const SEAT_PHASES: Record<SeatCommand['type'], readonly Phase[]> = {
   crisisChoice: ['crisis'],
 };
 
+/** Seat commands that write only the seat's own orders and the logs, never ending a phase: they get a lighter draft. */
+const ORDERS_ONLY: ReadonlySet<SeatCommand['type']> = new Set(['setBudget', 'order', 'cancelOrder', 'hold', 'aid', 'sanctionsVote', 'message', 'declare']);
+
 const PHASE_NAMES: Record<Phase, string> = {
   setup: 'before the match starts', briefing: 'in the briefing', diplomacy: 'in diplomacy', orders: 'in the orders phase',
   crisis: 'in a crisis', ended: 'after the match ended',
@@ -38,7 +41,8 @@ const PHASE_NAMES: Record<Phase, string> = {
  */
 export function apply(scenario: Scenario, state: GameState, env: CommandEnvelope): ApplyResult {
   if (env.at < state.now) return reject('time/backwards', 'A command may not carry an earlier time than the last one.');
-  const t = new Turn(draftOf(state), boardOf(scenario), env.at);
+  const draft = env.actor.role === 'seat' && ORDERS_ONLY.has((env.command as SeatCommand).type) ? ordersDraftOf(state, env.actor.state) : draftOf(state);
+  const t = new Turn(draft, boardOf(scenario), env.at);
   const refusal = env.actor.role === 'seat' ? applySeat(t, env.actor.state, env.command as SeatCommand) : applyControl(t, env as ControlEnvelope);
   if (refusal) return refusal;
   t.s.now = env.at;

@@ -1,9 +1,10 @@
 import type { BoardIndex } from './board';
-import { isAdjacent, isHome } from './board';
+import { isHome } from './board';
 import type { Coefficients } from './scenario/coefficients';
 import { pairKey } from './state';
-import type { TreatyBook } from './treaties/queries';
-import { areFriendly, obligationsTo, shareIntelligence } from './treaties/queries';
+import type { Obligation, TreatyBook, TreatyLike } from './treaties/queries';
+import { treatyParties } from './treaties/terms';
+import { activeTreaties, FRIENDLY_KINDS, obligationsAmong } from './treaties/queries';
 
 /** The cap shown when no foreign force could attack at all. */
 export const DETERRENCE_MAX = 10;
@@ -16,10 +17,39 @@ export interface DeterrenceInput {
   interop: Record<string, number>;
 }
 
-function interop(c: Coefficients, d: DeterrenceInput, a: string, b: string): number {
+/** Every state's friends (FRIENDLY_KINDS, itself included) and intelligence partners, in one pass over the active treaties. */
+function relationsOf(active: readonly TreatyLike[]): { friends: Map<string, Set<string>>; intel: Map<string, Set<string>> } {
+  const friends = new Map<string, Set<string>>();
+  const intel = new Map<string, Set<string>>();
+  const link = (m: Map<string, Set<string>>, a: string, b: string): void => {
+    let set = m.get(a);
+    if (!set) {
+      set = new Set();
+      m.set(a, set);
+    }
+    set.add(b);
+  };
+  for (const t of active) {
+    const friendly = FRIENDLY_KINDS.includes(t.terms.kind);
+    const sharing = t.terms.kind === 'intelligence';
+    if (!friendly && !sharing) continue;
+    const parties = treatyParties(t.terms);
+    for (const a of parties) {
+      for (const b of parties) {
+        if (friendly) link(friends, a, b);
+        if (sharing && a !== b) link(intel, a, b);
+      }
+    }
+  }
+  return { friends, intel };
+}
+
+const NOBODY: ReadonlySet<string> = new Set();
+
+function interop(c: Coefficients, d: DeterrenceInput, intel: ReadonlySet<string>, a: string, b: string): number {
   if (a === b) return 1;
   const base = d.interop[pairKey(a, b)] ?? c.interopStrangers;
-  return Math.min(1, base + (shareIntelligence(d.treaties, a, b) ? c.intelBonus : 0));
+  return Math.min(1, base + (intel.has(b) ? c.intelBonus : 0));
 }
 
 export interface DeterrenceBreakdown {
@@ -32,59 +62,138 @@ export interface DeterrenceBreakdown {
   obliged: string[];
 }
 
+/** Neighbours of each region in id order, per board (the board never changes). */
+const sortedNear = new WeakMap<BoardIndex, Map<string, string[]>>();
+function nearOf(b: BoardIndex, region: string): string[] {
+  let m = sortedNear.get(b);
+  if (!m) {
+    m = new Map();
+    sortedNear.set(b, m);
+  }
+  let near = m.get(region);
+  if (!near) {
+    near = [...(b.adjacent.get(region) ?? [])].sort();
+    m.set(region, near);
+  }
+  return near;
+}
+
+interface OwnerFacts {
+  obligations: Obligation[];
+  friends: ReadonlySet<string>;
+  intel: ReadonlySet<string>;
+}
+
+/**
+ * Reads deterrence from one input for as many regions as asked: what all of an owner's regions share (its treaties,
+ * its allies, their units per theater) is worked out once. `deterrenceOf` is the one-region form.
+ */
+export class DeterrenceReader {
+  private readonly active: TreatyLike[];
+  private relations: ReturnType<typeof relationsOf> | null = null;
+  private readonly owners = new Map<string, OwnerFacts>();
+  private readonly theaterUnits = new Map<string, number>();
+
+  constructor(
+    private readonly b: BoardIndex,
+    private readonly d: DeterrenceInput,
+  ) {
+    this.active = activeTreaties(d.treaties);
+  }
+
+  private facts(owner: string): OwnerFacts {
+    let f = this.owners.get(owner);
+    if (!f) {
+      this.relations ??= relationsOf(this.active);
+      const friends = new Set(this.relations.friends.get(owner) ?? []);
+      friends.add(owner);
+      f = { obligations: obligationsAmong(this.active, owner), friends, intel: this.relations.intel.get(owner) ?? NOBODY };
+      this.owners.set(owner, f);
+    }
+    return f;
+  }
+
+  private units(s: string, r: string): number {
+    return this.d.regions[r]?.units?.[s] ?? 0;
+  }
+
+  private tech(s: string): number {
+    return this.d.nations[s]?.technology ?? 1;
+  }
+
+  /** A state's units across a theater (an integer sum, so the order of adding never matters). */
+  private inTheater(s: string, theater: string): number {
+    const key = `${s}|${theater}`;
+    let n = this.theaterUnits.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (const r of this.b.theaterRegions.get(theater) ?? []) n += this.units(s, r);
+      this.theaterUnits.set(key, n);
+    }
+    return n;
+  }
+
+  /**
+   * Deterrence index of a region (GAME.md §4): expected defense / the strongest attack any foreign neighbour
+   * could bring. Allies count with their eligible units weighted by credibility/100 and interoperability.
+   * Null for a region nobody holds.
+   */
+  of(region: string): DeterrenceBreakdown | null {
+    const { b, d } = this;
+    const c = b.scenario.coefficients;
+    const owner = d.regions[region]?.owner ?? null;
+    if (owner === null) return null;
+    const near = nearOf(b, region);
+    let own = this.units(owner, region) * this.tech(owner) * (isHome(b, owner, region) ? c.homeBonus : 1);
+    for (const r of near) if (d.regions[r]?.owner === owner) own += this.units(owner, r) * this.tech(owner);
+    const theater = b.theaterOf.get(region) ?? '';
+    const { obligations, friends, intel } = this.facts(owner);
+    let allies = 0;
+    const counted = new Set<string>([owner]);
+    for (const ob of obligations) {
+      counted.add(ob.ally);
+      // Eligible: units in the region's theater (the region included) or next to it (GAME.md §3.4).
+      let eligible = this.inTheater(ob.ally, theater);
+      for (const r of near) if (b.theaterOf.get(r) !== theater) eligible += this.units(ob.ally, r);
+      allies += eligible * this.tech(ob.ally) * interop(c, d, intel, owner, ob.ally) * ((d.nations[ob.ally]?.credibility ?? 0) / 100);
+    }
+    // Friendly units stationed in the region itself (guests under basing access) stand and fight.
+    for (const [s, n] of Object.entries(d.regions[region]?.units ?? {}).sort()) {
+      if (counted.has(s) || !friends.has(s)) continue;
+      allies += n * this.tech(s) * interop(c, d, intel, owner, s);
+    }
+    const threats = new Map<string, number>();
+    for (const r of near) {
+      for (const [s, n] of Object.entries(d.regions[r]?.units ?? {})) {
+        if (friends.has(s)) continue;
+        threats.set(s, (threats.get(s) ?? 0) + n * this.tech(s));
+      }
+    }
+    let strongest = 0;
+    let threat: string | null = null;
+    for (const [s, v] of [...threats.entries()].sort(([a], [z]) => (a < z ? -1 : 1))) {
+      if (v > strongest) {
+        strongest = v;
+        threat = s;
+      }
+    }
+    const expected = own + allies;
+    const index = strongest === 0 ? DETERRENCE_MAX : Math.min(DETERRENCE_MAX, expected / strongest);
+    return {
+      index: Math.round(index * 100) / 100,
+      expectedDefense: Math.round(expected * 100) / 100,
+      strongestAttack: Math.round(strongest * 100) / 100,
+      threat,
+      obliged: obligations.map((o) => o.ally),
+    };
+  }
+}
+
 /**
  * Deterrence index of a region (GAME.md §4): expected defense / the strongest attack any foreign neighbour
  * could bring. Allies count with their eligible units weighted by credibility/100 and interoperability.
  * Null for a region nobody holds.
  */
 export function deterrenceOf(b: BoardIndex, d: DeterrenceInput, region: string): DeterrenceBreakdown | null {
-  const c = b.scenario.coefficients;
-  const owner = d.regions[region]?.owner ?? null;
-  if (owner === null) return null;
-  const units = (s: string, r: string): number => d.regions[r]?.units?.[s] ?? 0;
-  const tech = (s: string): number => d.nations[s]?.technology ?? 1;
-  const near = [...(b.adjacent.get(region) ?? [])].sort();
-  let own = units(owner, region) * tech(owner) * (isHome(b, owner, region) ? c.homeBonus : 1);
-  for (const r of near) if (d.regions[r]?.owner === owner) own += units(owner, r) * tech(owner);
-  const theater = b.theaterOf.get(region);
-  const obligations = obligationsTo(d.treaties, owner);
-  let allies = 0;
-  const counted = new Set<string>([owner]);
-  for (const ob of obligations) {
-    counted.add(ob.ally);
-    let eligible = 0;
-    for (const rid of b.regionIds) {
-      if (rid === region || b.theaterOf.get(rid) === theater || isAdjacent(b, rid, region)) eligible += units(ob.ally, rid);
-    }
-    allies += eligible * tech(ob.ally) * interop(c, d, owner, ob.ally) * ((d.nations[ob.ally]?.credibility ?? 0) / 100);
-  }
-  // Friendly units stationed in the region itself (guests under basing access) stand and fight.
-  for (const [s, n] of Object.entries(d.regions[region]?.units ?? {}).sort()) {
-    if (counted.has(s) || !areFriendly(d.treaties, s, owner)) continue;
-    allies += n * tech(s) * interop(c, d, owner, s);
-  }
-  const threats = new Map<string, number>();
-  for (const r of near) {
-    for (const [s, n] of Object.entries(d.regions[r]?.units ?? {})) {
-      if (s === owner || areFriendly(d.treaties, s, owner)) continue;
-      threats.set(s, (threats.get(s) ?? 0) + n * tech(s));
-    }
-  }
-  let strongest = 0;
-  let threat: string | null = null;
-  for (const [s, v] of [...threats.entries()].sort(([a], [z]) => (a < z ? -1 : 1))) {
-    if (v > strongest) {
-      strongest = v;
-      threat = s;
-    }
-  }
-  const expected = own + allies;
-  const index = strongest === 0 ? DETERRENCE_MAX : Math.min(DETERRENCE_MAX, expected / strongest);
-  return {
-    index: Math.round(index * 100) / 100,
-    expectedDefense: Math.round(expected * 100) / 100,
-    strongestAttack: Math.round(strongest * 100) / 100,
-    threat,
-    obliged: obligations.map((o) => o.ally),
-  };
+  return new DeterrenceReader(b, d).of(region);
 }

@@ -3,7 +3,7 @@ import type { BoardIndex } from './board';
 import { boardOf } from './board';
 import { BudgetSchema } from './budget';
 import { channelMembers } from './commands/pressCommands';
-import { deterrenceOf } from './deterrence';
+import { DeterrenceReader } from './deterrence';
 import type { Audience, GameEvent } from './events';
 import { GameEventSchema } from './events';
 import { ObjectiveSchema } from './scenario/schema';
@@ -116,7 +116,8 @@ export function view(scenario: Scenario, s: GameState, viewer: Viewer): PlayerVi
   }
   const treaties: PlayerView['treaties'] = {};
   for (const [id, tr] of Object.entries(s.treaties)) {
-    const isPublic = tr.status === 'active' || tr.status === 'ended';
+    // GAME.md §5: only proposals are private to their parties; once every party has accepted, the treaty is public.
+    const isPublic = tr.status !== 'proposed';
     if (isPublic || omniscient || (me !== null && treatyParties(tr.terms).includes(me))) treaties[id] = tr;
   }
   const interop: Record<string, number> = {};
@@ -128,10 +129,11 @@ export function view(scenario: Scenario, s: GameState, viewer: Viewer): PlayerVi
   // Deterrence from this viewer's knowledge: hidden units count as nothing; true interoperability is a public-enough fact of the model.
   const det = { regions, nations, treaties: s.treaties, interop: s.interop };
   const activeOnly = Object.fromEntries(Object.entries(det.treaties).filter(([, t]) => t.status === 'active'));
+  const reader = new DeterrenceReader(b, { ...det, treaties: activeOnly });
   for (const rid of b.regionIds) {
     const reg = regions[rid]!;
     if (reg.units === null) continue;
-    reg.deterrence = deterrenceOf(b, { ...det, treaties: activeOnly }, rid)?.index ?? null;
+    reg.deterrence = reader.of(rid)?.index ?? null;
   }
   const messages = visibleMessages(s, viewer, omniscient);
   const objectivesOf = (state: string) =>

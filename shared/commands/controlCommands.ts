@@ -63,10 +63,20 @@ export function extend(t: Turn, c: Cmd<'extend'>): Rejection | null {
   return null;
 }
 
+/** Cards whose effect falls on the state they strike. */
+const STATE_CARDS: readonly string[] = ['technology-shift', 'rising-competitor', 'cyber-attack', 'election', 'space-incident'];
+
 export function injectEvent(t: Turn, c: Cmd<'injectEvent'>): Rejection | null {
   if (t.s.phase === 'setup' || t.s.phase === 'ended') return reject('phase/not-running', 'Events can be injected only while the match runs.');
   if (c.target !== undefined && !t.s.nations[c.target] && !t.s.regions[c.target]) {
     return reject('event/unknown-target', `There is no state or region "${c.target}".`);
+  }
+  // A card must be able to strike what it is aimed at, or it would have no effect (GAME.md §1).
+  if (c.target !== undefined && STATE_CARDS.includes(c.card) && !t.s.nations[c.target]) {
+    return reject('event/unknown-target', `This card strikes a state; "${c.target}" is not one.`);
+  }
+  if (c.target !== undefined && c.card === 'sea-lane-crisis' && !t.s.regions[c.target]) {
+    return reject('event/unknown-target', `A sea-lane crisis strikes a region; "${c.target}" is not one.`);
   }
   if (c.card === 'custom') {
     if (!c.text) return reject('event/no-text', 'A custom crisis needs its text.');

@@ -3,13 +3,14 @@ import { changeCredibility } from '../engine/government';
 import type { Turn } from '../engine/turn';
 import type { Rejection } from '../rejection';
 import { reject } from '../rejection';
-import { leaveTreaty } from '../treaties/lifecycle';
+import { endTreaty, leaveTreaty } from '../treaties/lifecycle';
 import type { TreatyTerms } from '../treaties/terms';
 import { treatyParties } from '../treaties/terms';
 
 type Cmd<T extends SeatCommand['type']> = Extract<SeatCommand, { type: T }>;
 
-function sameTerms(a: TreatyTerms, b: TreatyTerms): boolean {
+/** Two terms name the same treaty (the engine refuses a second one while the first is proposed or in force). */
+export function sameTerms(a: TreatyTerms, b: TreatyTerms): boolean {
   if (a.kind !== b.kind) return false;
   const pa = [...treatyParties(a)].sort().join(',');
   const pb = [...treatyParties(b)].sort().join(',');
@@ -79,17 +80,19 @@ export function withdraw(t: Turn, seat: string, c: Cmd<'withdraw'>): Rejection |
     return null;
   }
   changeCredibility(t, seat, -t.c.credWithdrawImmediate, 'withdrawal without notice');
-  if (tr.terms.kind === 'defense-pact' && tr.cohesion !== null) adjustCohesion(t, c.treaty, -t.c.cohesionBreach, 0);
+  // Leave first: the breach then costs the remaining members' pact cohesion (and may dissolve it).
   leaveTreaty(t, c.treaty, seat, true);
+  if (tr.terms.kind === 'defense-pact') adjustCohesion(t, c.treaty, -t.c.cohesionBreach, 0);
   return null;
 }
 
-/** Change a pact's cohesion and say so. */
+/** Change an active pact's cohesion and say so. Zero dissolves the pact, whenever it gets there (GAME.md §4). */
 export function adjustCohesion(t: Turn, treaty: string, delta: number, unfairness: number): void {
   const tr = t.s.treaties[treaty];
-  if (!tr || tr.cohesion === null) return;
+  if (!tr || tr.status !== 'active' || tr.cohesion === null) return;
   const value = Math.round(Math.min(100, Math.max(0, tr.cohesion + delta)) * 100) / 100;
   const applied = value - tr.cohesion;
   tr.cohesion = value;
   t.emit({ kind: 'cohesion', audience: 'all', treaty, value, delta: Math.round(applied * 100) / 100, unfairness });
+  if (value <= 0) endTreaty(t, treaty, 'cohesion collapsed');
 }

@@ -64,20 +64,34 @@ function needed(vote: Vote): number {
   return Math.ceil((2 * n) / 3);
 }
 
+/** Ballots of the current voters only: a state that left the treaty no longer counts. */
+function tally(vote: Vote): { yes: number; no: number } {
+  let yes = 0;
+  let no = 0;
+  for (const v of vote.voters) {
+    if (vote.ballots[v] === true) yes++;
+    else if (vote.ballots[v] === false) no++;
+  }
+  return { yes, no };
+}
+
 function castBallot(t: Turn, vote: Vote, seat: string, yes: boolean): void {
   vote.ballots[seat] = yes;
-  const tally = Object.values(vote.ballots);
-  const y = tally.filter(Boolean).length;
-  const no = tally.length - y;
-  if (y >= needed(vote)) closeVote(t, vote, true);
+  recount(t, vote);
+}
+
+/** Close an open vote as soon as its outcome is certain (after a ballot, or when the electorate shrank). */
+export function recount(t: Turn, vote: Vote): void {
+  if (vote.status !== 'open') return;
+  const { yes, no } = tally(vote);
+  if (yes >= needed(vote)) closeVote(t, vote, true);
   else if (vote.voters.length - no < needed(vote)) closeVote(t, vote, false);
 }
 
 export function closeVote(t: Turn, vote: Vote, passed: boolean): void {
   vote.status = passed ? 'passed' : 'failed';
-  const tally = Object.values(vote.ballots);
-  const yes = tally.filter(Boolean).length;
-  t.emit({ kind: 'vote/closed', audience: 'all', vote: vote.id, treaty: vote.treatyId, passed, yes, no: tally.length - yes });
+  const { yes, no } = tally(vote);
+  t.emit({ kind: 'vote/closed', audience: 'all', vote: vote.id, treaty: vote.treatyId, passed, yes, no });
   if (!passed) return;
   const tr = t.s.treaties[vote.treatyId];
   if (!tr || tr.status !== 'active') return;

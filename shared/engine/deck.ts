@@ -84,7 +84,8 @@ export function playCard(t: Turn, card: DrawnEvent): void {
         if (cap && t.s.regions[cap]?.owner === card.target) {
           const r = t.s.regions[cap]!;
           r.units[card.target] = (r.units[card.target] ?? 0) + 2;
-          t.emit({ kind: 'units/recruited', audience: 'all', state: card.target, region: cap, units: 2 });
+          // Under fog new units are news only to their owner, as at resolution (economy.ts).
+          t.emit({ kind: 'units/recruited', audience: t.s.settings.fog ? [card.target] : 'all', state: card.target, region: cap, units: 2 });
         }
         refreshOutput(t, card.target);
       }

@@ -1,4 +1,4 @@
-import { closeVote } from '../commands/voteCommands';
+import { closeVote, recount } from '../commands/voteCommands';
 import { resolveRound } from '../resolve/resolveRound';
 import { computeScores } from '../resolve/scores';
 import { eligibleUnits } from '../rules/crisisRules';
@@ -63,7 +63,7 @@ export function advancePhase(t: Turn): void {
   }
 }
 
-/** Accepted proposals become active; the rest lapse; votes still open fail. */
+/** Accepted proposals become active; the rest lapse; votes still open are counted among the voters left, else fail. */
 function closeDiplomacy(t: Turn): void {
   for (const tr of Object.values(t.s.treaties).sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (tr.status === 'accepted') {
@@ -75,7 +75,11 @@ function closeDiplomacy(t: Turn): void {
       t.emit({ kind: 'treaty/expired', audience: treatyParties(tr.terms), treaty: tr.id });
     }
   }
-  for (const v of Object.values(t.s.votes).sort((a, b) => (a.id < b.id ? -1 : 1))) if (v.status === 'open') closeVote(t, v, false);
+  for (const v of Object.values(t.s.votes).sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    // Members who left during the phase no longer vote: what the others said may already decide it.
+    recount(t, v);
+    if (v.status === 'open') closeVote(t, v, false);
+  }
 }
 
 /**

@@ -108,7 +108,8 @@ export function decideBattles(t: Turn, f: Forces): Battle[] {
       else if (c.state === defender) defense += c.units * tech(c.state) * (isHome(t.board, defender, region) ? t.c.homeBonus : 1);
       else defense += c.units * tech(c.state) * effectiveInterop(t, defender, c.state);
     }
-    if (defender !== null && !t.s.effects.earlyWarningOff && intelligencePartners(t.s.treaties, defender).length > 0) {
+    // Early warning comes from a partner that is not itself among the attackers (as the warning event in phases.ts).
+    if (defender !== null && !t.s.effects.earlyWarningOff && intelligencePartners(t.s.treaties, defender).some((p) => !attackerSet.has(p))) {
       defense *= 1 + t.c.earlyWarningBonus;
     }
     defense *= roll();

@@ -31,9 +31,10 @@ export function resolveCredibility(t: Turn, battles: Battle[], econ: EconomyOutc
       changeCredibility(t, a, -t.c.credAttackPartner, 'attacked a treaty partner');
       for (const tr of broken) {
         t.emit({ kind: 'treaty/breached', audience: 'all', treaty: tr.id, state: a, victim: b.defender });
-        if (tr.terms.kind === 'defense-pact') adjustCohesion(t, tr.id, -t.c.cohesionBreach, 0);
         if (MULTILATERAL_KINDS.includes(tr.terms.kind)) leaveTreaty(t, tr.id, a, true);
         else endTreaty(t, tr.id, `${a} attacked ${b.defender}`);
+        // The pact that goes on without the attacker pays for the breach (zero dissolves it).
+        if (tr.terms.kind === 'defense-pact') adjustCohesion(t, tr.id, -t.c.cohesionBreach, 0);
       }
     }
   }

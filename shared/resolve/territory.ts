@@ -101,7 +101,7 @@ export function applyTerritory(t: Turn, f: Forces, battles: Battle[]): Territory
   return out;
 }
 
-/** Under fog, a move is news only to the mover; without fog, to everyone. */
+/** Under fog, a move (or a retreat) is news only to the mover; without fog, to everyone. */
 function moveAudience(t: Turn, state: string): 'all' | string[] {
   return t.s.settings.fog ? [state] : 'all';
 }
@@ -121,9 +121,9 @@ function retreat(t: Turn, f: Forces, state: string, from: string, units: number)
   const to = options[0];
   if (to) {
     add(f.stay, state, to, units);
-    t.emit({ kind: 'units/retreated', audience: 'all', state, from, to, units });
+    t.emit({ kind: 'units/retreated', audience: moveAudience(t, state), state, from, to, units });
     return true;
   }
-  t.emit({ kind: 'units/disbanded', audience: 'all', state, region: from, units });
+  t.emit({ kind: 'units/disbanded', audience: moveAudience(t, state), state, region: from, units });
   return false;
 }

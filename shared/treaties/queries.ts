@@ -51,13 +51,18 @@ export interface Obligation {
 
 /** Who must answer an attack on the defender, and under which treaty (one per ally, pacts first, then by id). */
 export function obligationsTo(book: TreatyBook, defender: string): Obligation[] {
+  return obligationsAmong(activeTreaties(book), defender);
+}
+
+/** obligationsTo over a list already filtered by activeTreaties (active, sorted by id), for callers that hold one. */
+export function obligationsAmong(active: readonly TreatyLike[], defender: string): Obligation[] {
   const out = new Map<string, Obligation>();
-  for (const t of activeTreaties(book)) {
+  for (const t of active) {
     if (t.terms.kind === 'defense-pact' && t.terms.members.includes(defender)) {
       for (const m of t.terms.members) if (m !== defender && !out.has(m)) out.set(m, { ally: m, treatyId: t.id, kind: 'defense-pact' });
     }
   }
-  for (const t of activeTreaties(book, 'guarantee')) {
+  for (const t of active) {
     if (t.terms.kind === 'guarantee' && t.terms.protected === defender && !out.has(t.terms.guarantor)) {
       out.set(t.terms.guarantor, { ally: t.terms.guarantor, treatyId: t.id, kind: 'guarantee' });
     }

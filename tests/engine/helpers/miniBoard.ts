@@ -1,4 +1,4 @@
-import type { CommandEnvelope, ControlCommand, GameState, MatchSettingsInput, Scenario, ScenarioInput, SeatCommand } from '../../../shared';
+import type { CommandEnvelope, ControlCommand, GameEvent, GameState, MatchSettingsInput, Scenario, ScenarioInput, SeatCommand } from '../../../shared';
 import { apply, createMatch, MatchSettingsSchema, parseScenario } from '../../../shared';
 
 /**
@@ -46,12 +46,17 @@ export function miniScenario(patch: (s: ScenarioInput) => void = () => {}): Scen
 export class Match {
   state: GameState;
   clock = 1_000;
+  /** Every event of every accepted command, in order (the rule tables look for them). */
+  readonly events: GameEvent[] = [];
   constructor(readonly scenario: Scenario, settings: MatchSettingsInput = {}, seed = 'test') {
     this.state = createMatch(scenario, MatchSettingsSchema.parse({ phaseSeconds: { briefing: 0, diplomacy: 60, orders: 60, crisis: 60 }, ...settings }), seed);
   }
   private run(env: CommandEnvelope) {
     const r = apply(this.scenario, this.state, env);
-    if (r.ok) this.state = r.state;
+    if (r.ok) {
+      this.state = r.state;
+      this.events.push(...r.events);
+    }
     return r;
   }
   seat(state: string, command: SeatCommand) {
