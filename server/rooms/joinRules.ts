@@ -1,0 +1,82 @@
+import { JoinOptionsSchema } from '../../shared/index';
+import type { GameState, Scenario } from '../../shared/index';
+import { normalizeJoinCode, secretMatches } from '../auth/seatTokens';
+import type { MatchRecord } from '../store/MatchStore';
+import type { SeatBook } from '../match/seatBook';
+
+/** Who a client is in a match room. */
+export interface ClientRole {
+  role: 'seat' | 'spectator' | 'facilitator';
+  /** The seat's state (role 'seat'). */
+  state: string | null;
+  /** Holds the host key: may send control commands. */
+  host: boolean;
+  /** A free seat to take on join (with this name), or null when the client brought its seat token. */
+  claim: { state: string; name: string } | null;
+  /** The seat token the client presented (echoed back in `seat`). */
+  seatToken: string | null;
+}
+
+export type JoinDecision = { ok: true; who: ClientRole } | { ok: false; code: string; message: string; guess: boolean };
+
+interface JoinContext {
+  record: MatchRecord;
+  scenario: Scenario;
+  state: GameState;
+  seats: SeatBook;
+}
+
+const refuse = (code: string, message: string, guess = false): JoinDecision => ({ ok: false, code, message, guess });
+
+/**
+ * The rules for entering a match room (server/PROTOCOL.md "Rooms"). Pure but for the seat book it reads.
+ * `guess` marks refusals that cost a try from the per-IP guessing budget (wrong codes, keys, tokens).
+ */
+export function decideJoin(options: unknown, ctx: JoinContext): JoinDecision {
+  const parsed = JoinOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) return refuse('join/invalid-options', `Join options are not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+  const o = parsed.data;
+  let host = false;
+  if (o.facilitatorKey !== undefined) {
+    if (!secretMatches(o.facilitatorKey, ctx.record.hostKeyHash)) return refuse('join/wrong-key', 'That host key is not valid for this match.', true);
+    host = true;
+  }
+  const codeOk = host || ctx.record.visibility === 'public' ||
+    (o.code !== undefined && normalizeJoinCode(o.code) === ctx.record.code);
+
+  if (o.seatToken !== undefined) {
+    const state = ctx.seats.stateForToken(o.seatToken);
+    if (state === undefined) return refuse('join/unknown-token', 'That seat token does not belong to a seat of this match.', true);
+    return { ok: true, who: { role: 'seat', state, host, claim: null, seatToken: o.seatToken } };
+  }
+
+  if (o.name !== undefined || o.state !== undefined) {
+    if (!codeOk) return refuse('join/wrong-code', 'This match is private: the join code is wrong or missing.', true);
+    if (ctx.state.phase === 'ended') return refuse('join/ended', 'This match has ended.');
+    let state = o.state;
+    if (state !== undefined) {
+      if (!ctx.scenario.states.some((s) => s.id === state)) return refuse('join/unknown-state', `There is no state "${state}" in this match.`);
+      if (!ctx.seats.isFree(state)) return refuse('join/seat-taken', 'That seat is taken; ask its team for their link, or choose another.');
+    } else {
+      state = firstFreeSeat(ctx);
+      if (state === undefined) return refuse('join/full', 'Every seat of this match is taken.');
+    }
+    const name = o.name ?? ctx.scenario.states.find((s) => s.id === state)!.name;
+    return { ok: true, who: { role: 'seat', state, host, claim: { state, name }, seatToken: null } };
+  }
+
+  if (o.spectator && !host) {
+    if (!codeOk) return refuse('join/wrong-code', 'This match is private: the join code is wrong or missing.', true);
+    if (!ctx.state.settings.spectators) return refuse('join/no-spectators', 'This match does not allow spectators.');
+    return { ok: true, who: { role: 'spectator', state: null, host: false, claim: null, seatToken: null } };
+  }
+
+  if (host) return { ok: true, who: { role: 'facilitator', state: null, host: true, claim: null, seatToken: null } };
+  return refuse('join/invalid-options', 'Say how to join: name (take a seat), seatToken (take yours back), spectator, or facilitatorKey.');
+}
+
+/** Seats nobody holds: open ones first (in scenario order), then ones a bot plays for now. */
+function firstFreeSeat(ctx: JoinContext): string | undefined {
+  const free = ctx.scenario.states.map((s) => s.id).filter((id) => ctx.seats.isFree(id));
+  return free.find((id) => ctx.state.seats[id]?.controller === 'open') ?? free[0];
+}
