@@ -1,9 +1,9 @@
 import type { BoardIndex } from './board';
 import { isHome } from './board';
 import type { Coefficients } from './scenario/coefficients';
-import { pairKey } from './state';
+import { pairKey } from './pairKey';
 import type { Obligation, TreatyBook, TreatyLike } from './treaties/queries';
-import { treatyParties } from './treaties/terms';
+import { treatyParties } from './treaties/parties';
 import { activeTreaties, FRIENDLY_KINDS, obligationsAmong } from './treaties/queries';
 
 /** The cap shown when no foreign force could attack at all. */

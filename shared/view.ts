@@ -13,7 +13,7 @@ import type { GameState } from './state';
 import { CrisisSchema, DrawnEventSchema, MessageSchema, PhaseSchema, ScoreSchema, SeatOrdersSchema, TreatySchema, VoteSchema } from './state';
 import { objectiveMet } from './rules/objectives';
 import { intelligencePartners } from './treaties/queries';
-import { treatyParties } from './treaties/terms';
+import { treatyParties } from './treaties/parties';
 
 export const ViewerSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('seat'), state: z.string() }),

@@ -2,7 +2,7 @@ import { boardOf } from '../../shared/board';
 import type { ForceOrder } from '../../shared/orders';
 import type { Scenario } from '../../shared/scenario/schema';
 import type { TreatyKind, TreatyTerms } from '../../shared/treaties/terms';
-import { treatyParties } from '../../shared/treaties/terms';
+import { treatyParties } from '../../shared/treaties/parties';
 import type { PlayerView } from '../../shared/view';
 import type { Pattern } from './palette';
 import { BOARD, heatColor, numToHex, stateStyles } from './palette';

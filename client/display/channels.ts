@@ -1,7 +1,7 @@
 import { pairChannel } from '../../shared/commands/pressCommands';
 import type { Message } from '../../shared/state';
 import type { Scenario } from '../../shared/scenario/schema';
-import { treatyParties } from '../../shared/treaties/terms';
+import { treatyParties } from '../../shared/treaties/parties';
 import type { PlayerView } from '../../shared/view';
 import { treatyTitle } from './format';
 import { stateName } from './palette';

@@ -3,7 +3,7 @@ import { boardOf } from '../../shared/board';
 import type { OrderOption } from '../../shared/legal';
 import { legalOrders } from '../../shared/legal';
 import type { ForceOrder, ForceOrderKind } from '../../shared/orders';
-import { sameSlot } from '../../shared/orders';
+import { sameSlot } from '../../shared/orderSlots';
 import { checkForceOrder, mayStation, unitsOf, unitsOrdered } from '../../shared/rules/forceOrders';
 import type { Scenario } from '../../shared/scenario/schema';
 import type { PlayerView } from '../../shared/view';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Treaty } from '../../shared/state';
-import { MULTILATERAL_KINDS, treatyParties } from '../../shared/treaties/terms';
+import { MULTILATERAL_KINDS, treatyParties } from '../../shared/treaties/parties';
 import { channelsFor } from '../display/channels';
 import { termsSummary, treatyObliges, treatyTitle } from '../display/format';
 import { stateName } from '../display/palette';

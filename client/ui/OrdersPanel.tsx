@@ -3,7 +3,7 @@ import type { Budget } from '../../shared/budget';
 import { previewBudget } from '../../shared/legal';
 import type { OrderOption } from '../../shared/legal';
 import type { ForceOrderKind } from '../../shared/orders';
-import { treatyParties } from '../../shared/treaties/terms';
+import { treatyParties } from '../../shared/treaties/parties';
 import type { BudgetKey } from '../display/budget';
 import { BUDGET_KEYS, rebalance, sameBudget } from '../display/budget';
 import { signed } from '../display/format';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TreatyKind, TreatyTerms } from '../../shared/treaties/terms';
-import { TREATY_KINDS } from '../../shared/treaties/terms';
+import { TREATY_KINDS } from '../../shared/treaties/parties';
 import { termsSummary, treatyObliges, TREATY_NAMES } from '../display/format';
 import { stateName } from '../display/palette';
 import type { MatchController } from './controller';

@@ -1,6 +1,6 @@
 import type { SeatCommand } from '../commands';
 import type { Turn } from '../engine/turn';
-import { sameSlot } from '../orders';
+import { sameSlot } from '../orderSlots';
 import type { Rejection } from '../rejection';
 import { reject } from '../rejection';
 import { checkForceOrder } from '../rules/forceOrders';

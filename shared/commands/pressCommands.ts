@@ -3,7 +3,7 @@ import type { Turn } from '../engine/turn';
 import type { Rejection } from '../rejection';
 import { reject } from '../rejection';
 import type { GameState } from '../state';
-import { treatyParties } from '../treaties/terms';
+import { treatyParties } from '../treaties/parties';
 
 type Cmd<T extends SeatCommand['type']> = Extract<SeatCommand, { type: T }>;
 

@@ -5,7 +5,7 @@ import type { Rejection } from '../rejection';
 import { reject } from '../rejection';
 import { endTreaty, leaveTreaty } from '../treaties/lifecycle';
 import type { TreatyTerms } from '../treaties/terms';
-import { treatyParties } from '../treaties/terms';
+import { treatyParties } from '../treaties/parties';
 
 type Cmd<T extends SeatCommand['type']> = Extract<SeatCommand, { type: T }>;
 

@@ -4,7 +4,7 @@ import type { Rejection } from '../rejection';
 import { reject } from '../rejection';
 import type { Vote } from '../state';
 import { leaveTreaty } from '../treaties/lifecycle';
-import { MULTILATERAL_KINDS, treatyParties, withMembers } from '../treaties/terms';
+import { MULTILATERAL_KINDS, treatyParties, withMembers } from '../treaties/parties';
 
 type Cmd<T extends SeatCommand['type']> = Extract<SeatCommand, { type: T }>;
 

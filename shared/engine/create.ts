@@ -4,7 +4,7 @@ import { seedRng } from '../rng';
 import type { Scenario } from '../scenario/schema';
 import type { MatchSettings } from '../settings';
 import type { GameState, Nation, RegionState, Treaty } from '../state';
-import { pairKey } from '../state';
+import { pairKey } from '../pairKey';
 import { buildDeck } from './deck';
 
 /** The state of a new match in setup, before anyone has acted. */

@@ -3,7 +3,7 @@ import { Rng } from '../rng';
 import type { EventKind, Scenario } from '../scenario/schema';
 import { EVENT_KINDS } from '../scenario/schema';
 import type { DrawnEvent } from '../state';
-import { pairKey } from '../state';
+import { pairKey } from '../pairKey';
 import { fallGovernment } from './government';
 import type { Turn } from './turn';
 

@@ -4,7 +4,7 @@ import { computeScores } from '../resolve/scores';
 import { eligibleUnits } from '../rules/crisisRules';
 import type { Phase } from '../state';
 import { intelligencePartners, obligationsTo } from '../treaties/queries';
-import { treatyParties } from '../treaties/terms';
+import { treatyParties } from '../treaties/parties';
 import { drawCards, playCard } from './deck';
 import type { Turn } from './turn';
 

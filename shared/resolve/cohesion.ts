@@ -2,7 +2,7 @@ import { adjustCohesion } from '../commands/treatyCommands';
 import type { Turn } from '../engine/turn';
 import { endTreaty } from '../treaties/lifecycle';
 import { activeTreaties } from '../treaties/queries';
-import { pairKey } from '../state';
+import { pairKey } from '../pairKey';
 import type { EconomyOutcome } from './economy';
 
 /**

@@ -1,6 +1,6 @@
 import { isHome } from '../board';
 import type { Turn } from '../engine/turn';
-import { pairKey } from '../state';
+import { pairKey } from '../pairKey';
 import { areFriendly, intelligencePartners, shareIntelligence } from '../treaties/queries';
 import type { Forces } from './forces';
 import { get } from './forces';

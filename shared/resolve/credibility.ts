@@ -3,7 +3,7 @@ import { changeCredibility } from '../engine/government';
 import type { Turn } from '../engine/turn';
 import { endTreaty, leaveTreaty } from '../treaties/lifecycle';
 import { activeTreaties, isParty } from '../treaties/queries';
-import { MULTILATERAL_KINDS } from '../treaties/terms';
+import { MULTILATERAL_KINDS } from '../treaties/parties';
 import type { Battle } from './combat';
 import type { EconomyOutcome } from './economy';
 

@@ -1,5 +1,5 @@
 import type { Turn } from '../engine/turn';
-import { pairKey } from '../state';
+import { pairKey } from '../pairKey';
 import type { Forces } from './forces';
 
 /** Joint exercises held this round: a pair counts when both ordered one with the other in the same theater. */

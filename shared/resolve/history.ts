@@ -2,7 +2,7 @@ import { deterrenceOf } from '../deterrence';
 import type { Turn } from '../engine/turn';
 import type { RoundStats } from '../state';
 import { activeTreaties, guidelineOf, obligationsTo } from '../treaties/queries';
-import { treatyParties } from '../treaties/terms';
+import { treatyParties } from '../treaties/parties';
 import type { Forces } from './forces';
 
 /** Deterrence of each attacked region as it stood when orders closed (full information), for the debrief and §10. */

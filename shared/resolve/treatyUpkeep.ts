@@ -1,7 +1,7 @@
 import type { Turn } from '../engine/turn';
 import { leaveTreaty } from '../treaties/lifecycle';
 import { activeTreaties } from '../treaties/queries';
-import { pairKey } from '../state';
+import { pairKey } from '../pairKey';
 
 /** Notices that fall due take effect; interoperability erodes without exercises and grows in forums. */
 export function resolveTreatyUpkeep(t: Turn, exercised: Set<string>): void {

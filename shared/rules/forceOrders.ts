@@ -1,7 +1,7 @@
 import type { BoardIndex } from '../board';
 import { isAdjacent } from '../board';
 import type { ForceOrder } from '../orders';
-import { sameSlot } from '../orders';
+import { sameSlot } from '../orderSlots';
 import type { Rejection } from '../rejection';
 import { reject } from '../rejection';
 import type { TreatyBook } from '../treaties/queries';

@@ -1,5 +1,5 @@
 import type { Turn } from '../engine/turn';
-import { MULTILATERAL_KINDS, treatyParties, withMembers } from './terms';
+import { MULTILATERAL_KINDS, treatyParties, withMembers } from './parties';
 
 /** End a treaty for everyone. */
 export function endTreaty(t: Turn, id: string, reason: string): void {

@@ -1,5 +1,5 @@
 import type { TreatyKind, TreatyTerms } from './terms';
-import { treatyParties } from './terms';
+import { treatyParties } from './parties';
 
 /** The least a treaty query needs, so that the same rule code serves the state and a seat's view. */
 export interface TreatyLike {

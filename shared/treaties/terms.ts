@@ -22,32 +22,5 @@ export const TreatyTermsSchema = z.discriminatedUnion('kind', [
 ]);
 export type TreatyTerms = z.infer<typeof TreatyTermsSchema>;
 export type TreatyKind = TreatyTerms['kind'];
-export const TREATY_KINDS = [
-  'defense-pact', 'guarantee', 'basing', 'intelligence', 'trade', 'sanctions', 'non-aggression', 'technology', 'forum',
-] as const satisfies readonly TreatyKind[];
-
-/** Kinds that admit new members by unanimous vote and can grow beyond two. */
-export const MULTILATERAL_KINDS: readonly TreatyKind[] = ['defense-pact', 'intelligence', 'sanctions', 'technology', 'forum'];
-
-/** Everyone bound by the treaty, in a stable order. The sanctions target is not a party. */
-export function treatyParties(terms: TreatyTerms): string[] {
-  switch (terms.kind) {
-    case 'guarantee':
-      return [terms.guarantor, terms.protected];
-    case 'basing':
-      return [terms.host, terms.guest];
-    default:
-      return [...terms.members];
-  }
-}
-
-/** The same terms with a different member list (admission, expulsion, withdrawal). */
-export function withMembers(terms: TreatyTerms, next: string[]): TreatyTerms {
-  switch (terms.kind) {
-    case 'guarantee':
-    case 'basing':
-      return terms;
-    default:
-      return { ...terms, members: next };
-  }
-}
+// The helpers live in a zod-free module so the browser bundle need not carry zod for them.
+export { MULTILATERAL_KINDS, TREATY_KINDS, treatyParties, withMembers } from './parties';
