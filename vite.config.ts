@@ -1,13 +1,27 @@
+import { cpSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+const helpDir = fileURLToPath(new URL('./assets/help', import.meta.url));
 
 /**
  * The client build (ARCHITECTURE.md): Vite roots at client/, writes dist/ for the server to serve,
  * and keeps Phaser in a chunk of its own so the lobby never waits for the board engine.
- * assets/ is the public folder: /help/rules.md and /scenarios/*.json are served as they are.
+ * Only assets/help is published (as /help/…): scenario files hold secret objectives, and the client
+ * gets scenarios from /api/scenarios/:id with those removed.
  */
 export default defineConfig({
   root: 'client',
-  publicDir: '../assets',
+  publicDir: false,
+  plugins: [
+    {
+      name: 'entente-help',
+      // The rules document is fetched at run time from /help/rules.md.
+      writeBundle(options) {
+        if (options.dir) cpSync(helpDir, `${options.dir}/help`, { recursive: true });
+      },
+    },
+  ],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
