@@ -1,0 +1,205 @@
+import type { CommandEnvelope, GameEvent, GameState, MatchSettings, Scenario, SeatCommand } from '../../../shared';
+import { apply, boardOf, createMatch, DeterrenceReader, MatchSettingsSchema, obligationsTo, Rng, seedRng, treatyParties, view } from '../../../shared';
+import type { Doctrine } from '../../../shared/bots';
+import { DOCTRINES, decideBot } from '../../../shared/bots';
+
+/** One owned region that some foreign force could strike, as it stood when a round's orders closed. */
+export interface Exposure {
+  /** Deterrence index (GAME.md §4), full information, as the engine records it for attacked regions. */
+  index: number;
+  /** The same region's index if every ally's credibility were 100: the forces alone. */
+  forcesIndex: number;
+  /** Mean credibility of the allies obliged to defend it; -1 when nobody is, or their forces could not count. */
+  allyCredibility: number;
+  attacked: boolean;
+  taken: boolean;
+}
+
+export interface PactRecord {
+  id: string;
+  /** Each member's mean output and mean defense share (whole points) over the rounds it belonged. */
+  members: Array<{ state: string; output: number; defense: number; rounds: number }>;
+}
+
+/** What one bot match yields for the statistics: small, plain data, so workers can send it back. */
+export interface MatchRecord {
+  seed: string;
+  ended: boolean;
+  rounds: number;
+  /** Phases that ended only on the clock because some bot never said ready (a stall; zero in a healthy model). */
+  stalls: number;
+  /** Commands bots sent that the engine refused, by rejection code. */
+  illegal: Record<string, number>;
+  commands: number;
+  roles: Record<string, 'status-quo' | 'revisionist'>;
+  doctrines: Record<string, Doctrine>;
+  winners: string[];
+  scores: Record<string, number>;
+  /** Flat [index, forcesIndex, allyCredibility, attacked, taken] per exposure, five numbers each. */
+  exposures: number[];
+  pacts: PactRecord[];
+  crises: { honored: number; abstained: number };
+}
+
+export interface RunOptions {
+  /** Overrides the scenario's round count. */
+  rounds?: number;
+  /** Doctrines by seat; absent seats are dealt at random. */
+  doctrines?: Record<string, Doctrine>;
+  settings?: Partial<MatchSettings>;
+  /** Keep the final state (tests). */
+  keepState?: boolean;
+}
+
+/** Doctrines dealt to seats at random and in equal numbers, independent of each state's size or role. */
+export function dealDoctrines(stateIds: readonly string[], seed: string): Record<string, Doctrine> {
+  const rng = new Rng(seedRng(`${seed}|deal`));
+  const deck: Doctrine[] = [];
+  while (deck.length < stateIds.length) deck.push(...rng.shuffle(DOCTRINES));
+  const dealt = rng.shuffle(deck.slice(0, stateIds.length));
+  return Object.fromEntries(stateIds.map((s, i) => [s, dealt[i]!]));
+}
+
+const MAX_STEPS = 10_000;
+
+/**
+ * One seeded bot-only match, played in process through the engine's public surface exactly as a server would:
+ * each seat's bot sees only its view, its commands go through `apply`, and the clock ends a phase only when the
+ * bots did not.
+ */
+export function runMatch(scenario: Scenario, seed: string, opts: RunOptions = {}): MatchRecord & { state?: GameState } {
+  const b = boardOf(scenario);
+  // No briefing phase: bots only say ready in it (a match setting any host may choose too).
+  const settings = MatchSettingsSchema.parse({
+    botsFill: true, phaseSeconds: { briefing: 0, diplomacy: 300, orders: 180, crisis: 60 }, ...opts.settings, ...(opts.rounds ? { rounds: opts.rounds } : {}),
+  });
+  let s = createMatch(scenario, settings, seed);
+  const doctrines = { ...dealDoctrines(b.stateIds, seed), ...opts.doctrines };
+  let at = 1;
+  let commands = 0;
+  const illegal: Record<string, number> = {};
+  let honored = 0;
+  let abstained = 0;
+  const count = (events: GameEvent[]): void => {
+    for (const e of events) {
+      if (e.kind !== 'crisis/decided') continue;
+      if (e.choice === 'honor') honored++;
+      else abstained++;
+    }
+  };
+  const send = (env: CommandEnvelope): boolean => {
+    const r = apply(scenario, s, env);
+    at += 1;
+    if (!r.ok) return false;
+    s = r.state;
+    count(r.events);
+    return true;
+  };
+  for (const id of b.stateIds) send({ at, actor: { role: 'system' }, command: { type: 'setSeat', state: id, controller: 'bot', doctrine: doctrines[id]! } });
+  send({ at, actor: { role: 'system' }, command: { type: 'start' } });
+  const exposures: number[] = [];
+  const snapshots = new Map<number, Array<{ region: string; rec: number[] }>>();
+  let stalls = 0;
+  let steps = 0;
+  while (s.phase !== 'ended' && steps++ < MAX_STEPS) {
+    const phase = s.phase;
+    const round = s.round;
+    if (phase === 'orders' && !snapshots.has(round)) snapshots.set(round, snapshot(scenario, s));
+    const passes = phase === 'diplomacy' ? 6 : 1;
+    for (let pass = 0; pass < passes && s.phase === phase && s.round === round; pass++) {
+      let sent = 0;
+      for (const id of b.stateIds) {
+        if (s.phase !== phase || s.round !== round) break;
+        if (!mayAct(s, id, pass)) continue;
+        const v = view(scenario, s, { role: 'seat', state: id });
+        const cmds: SeatCommand[] = decideBot(scenario, v, doctrines[id]!, seed);
+        for (const command of cmds) {
+          if (s.phase !== phase || s.round !== round) break;
+          commands++;
+          sent++;
+          const r = apply(scenario, s, { at, actor: { role: 'seat', state: id }, command });
+          at += 1;
+          if (r.ok) {
+            s = r.state;
+            count(r.events);
+          } else illegal[r.code] = (illegal[r.code] ?? 0) + 1;
+        }
+      }
+      if (sent === 0) break;
+    }
+    if (s.phase === phase && s.round === round) {
+      stalls++;
+      send({ at, actor: { role: 'system' }, command: { type: 'advancePhase' } });
+    }
+  }
+  for (const h of s.history) {
+    const snap = snapshots.get(h.round) ?? [];
+    const hit = new Map(h.attacks.filter((a) => a.defender !== null).map((a) => [a.region, a.taken]));
+    for (const { region, rec } of snap) exposures.push(rec[0]!, rec[1]!, rec[2]!, hit.has(region) ? 1 : 0, hit.get(region) ? 1 : 0);
+  }
+  const roles = Object.fromEntries(scenario.states.map((st) => [st.id, st.role]));
+  return {
+    seed, ended: s.phase === 'ended', rounds: s.round, stalls, illegal, commands, roles, doctrines,
+    winners: s.winners, scores: Object.fromEntries(Object.entries(s.scores).map(([k, v]) => [k, v.total])),
+    exposures, pacts: pactRecords(s), crises: { honored, abstained },
+    ...(opts.keepState ? { state: s } : {}),
+  };
+}
+
+/**
+ * Whether a seat's bot could have anything to send: a shortcut that never changes the match, since a bot returns
+ * nothing in these cases (a ready seat in diplomacy only answers proposals and votes addressed to it; in a crisis only
+ * the allies called on answer).
+ */
+function mayAct(s: GameState, id: string, pass: number): boolean {
+  if (s.phase === 'crisis') return s.crises.some((c) => c.ally === id && c.choice === null);
+  if (s.phase !== 'diplomacy' || pass === 0 || !s.seats[id]!.ready) return true;
+  const addressed = Object.values(s.treaties).some((t) => t.status === 'proposed' && !t.accepted.includes(id) && treatyParties(t.terms).includes(id));
+  return addressed || Object.values(s.votes).some((v) => v.status === 'open' && v.voters.includes(id) && v.ballots[id] === undefined);
+}
+
+/** Every owned region with a foreign force next to it, when orders close: its index, its forces-only index, its allies' credibility. */
+function snapshot(scenario: Scenario, s: GameState): Array<{ region: string; rec: number[] }> {
+  const b = boardOf(scenario);
+  const fullCred = { ...s, nations: Object.fromEntries(Object.entries(s.nations).map(([k, n]) => [k, { ...n, credibility: 100 }])) };
+  const actual = new DeterrenceReader(b, s);
+  const forces = new DeterrenceReader(b, fullCred);
+  const alone = new DeterrenceReader(b, { ...s, treaties: {} });
+  const out: Array<{ region: string; rec: number[] }> = [];
+  for (const region of b.regionIds) {
+    const owner = s.regions[region]!.owner;
+    if (owner === null) continue;
+    const d = actual.of(region);
+    if (!d || d.strongestAttack === 0) continue;
+    const full = forces.of(region)!;
+    const noAllies = alone.of(region)!;
+    const allies = obligationsTo(s.treaties, owner).map((o) => s.nations[o.ally]!.credibility);
+    const allyForces = full.expectedDefense - noAllies.expectedDefense > 1e-9;
+    const cred = allies.length && allyForces ? allies.reduce((a, x) => a + x, 0) / allies.length : -1;
+    out.push({ region, rec: [d.index, full.index, cred] });
+  }
+  return out;
+}
+
+function pactRecords(s: GameState): PactRecord[] {
+  const acc = new Map<string, Map<string, { output: number; defense: number; rounds: number }>>();
+  for (const h of s.history) {
+    for (const [id, p] of Object.entries(h.pacts)) {
+      const m = acc.get(id) ?? new Map();
+      for (const st of p.members) {
+        const n = h.nations[st];
+        if (!n) continue;
+        const a = m.get(st) ?? { output: 0, defense: 0, rounds: 0 };
+        a.output += n.output;
+        a.defense += n.budget.defense;
+        a.rounds += 1;
+        m.set(st, a);
+      }
+      acc.set(id, m);
+    }
+  }
+  return [...acc.entries()].sort(([a], [z]) => (a < z ? -1 : 1)).map(([id, m]) => ({
+    id,
+    members: [...m.entries()].sort(([a], [z]) => (a < z ? -1 : 1)).map(([state, a]) => ({ state, output: a.output / a.rounds, defense: a.defense / a.rounds, rounds: a.rounds })),
+  }));
+}
