@@ -10,6 +10,11 @@ interface Subscriber {
   view: PlayerView;
 }
 
+/** `now` moves with every command; sending it alone would patch every client on every commit. */
+function isClockOnly(op: PatchOp): boolean {
+  return op.path.length === 1 && op.path[0] === 'now';
+}
+
 function viewerKey(v: Viewer): string {
   return v.role === 'seat' ? `seat:${v.state}` : v.role;
 }
@@ -63,7 +68,8 @@ export class ViewFanout {
         ops = diff(sub.view, next);
         patches.set(patchKey, ops);
       }
-      if (ops.length === 0) continue; // nothing this viewer may see changed; its version stays
+      // Nothing this viewer may see changed (the command clock alone does not count); its version stays.
+      if (ops.every(isClockOnly)) continue;
       sub.client.send('patch', { version, base: sub.version, ops } satisfies ServerPatch);
       sub.version = version;
       sub.view = next;
