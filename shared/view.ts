@@ -127,13 +127,10 @@ export function view(scenario: Scenario, s: GameState, viewer: Viewer): PlayerVi
     nations[id] = { output: n.output, technology: n.technology, credibility: n.credibility, publicSupport: n.publicSupport, revealedBudget: n.revealedBudget };
   }
   // Deterrence from this viewer's knowledge: hidden units count as nothing; true interoperability is a public-enough fact of the model.
-  const det = { regions, nations, treaties: s.treaties, interop: s.interop };
-  const activeOnly = Object.fromEntries(Object.entries(det.treaties).filter(([, t]) => t.status === 'active'));
-  const reader = new DeterrenceReader(b, { ...det, treaties: activeOnly });
+  const indexes = fogged ? deterrenceIndexes(b, s, regions, nations) : sharedIndexes(b, s, regions, nations);
   for (const rid of b.regionIds) {
     const reg = regions[rid]!;
-    if (reg.units === null) continue;
-    reg.deterrence = reader.of(rid)?.index ?? null;
+    if (reg.units !== null) reg.deterrence = indexes[rid] ?? null;
   }
   const messages = visibleMessages(s, viewer, omniscient);
   const objectivesOf = (state: string) =>
@@ -159,6 +156,32 @@ export function view(scenario: Scenario, s: GameState, viewer: Viewer): PlayerVi
     allOrders: omniscient ? s.orders : null,
     pendingEvents: omniscient ? s.pendingEvents : null,
   };
+}
+
+type RegionsView = PlayerView['regions'];
+type NationsView = PlayerView['nations'];
+
+/** Deterrence index of every region whose units the cut `regions` show. */
+function deterrenceIndexes(b: BoardIndex, s: GameState, regions: RegionsView, nations: NationsView): Record<string, number | null> {
+  const activeOnly = Object.fromEntries(Object.entries(s.treaties).filter(([, t]) => t.status === 'active'));
+  const reader = new DeterrenceReader(b, { regions, nations, treaties: activeOnly, interop: s.interop });
+  const out: Record<string, number | null> = {};
+  for (const rid of b.regionIds) if (regions[rid]!.units !== null) out[rid] = reader.of(rid)?.index ?? null;
+  return out;
+}
+
+/**
+ * Without fog every viewer sees every unit, so the indexes are the same for all of them: computed once per state.
+ * States are never changed after apply() returns them, so the cache cannot go stale.
+ */
+const unfoggedIndexes = new WeakMap<GameState, Record<string, number | null>>();
+function sharedIndexes(b: BoardIndex, s: GameState, regions: RegionsView, nations: NationsView): Record<string, number | null> {
+  let hit = unfoggedIndexes.get(s);
+  if (!hit) {
+    hit = deterrenceIndexes(b, s, regions, nations);
+    unfoggedIndexes.set(s, hit);
+  }
+  return hit;
 }
 
 function visibleMessages(s: GameState, viewer: Viewer, omniscient: boolean): PlayerView['messages'] {
