@@ -4,6 +4,7 @@ import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
 import express from 'express';
 import { GuessLimiter } from './auth/guessLimiter';
 import type { Config } from './config';
+import { createClassroom } from './exercise/classroom';
 import { jsonErrors } from './http/errors';
 import { healthRoutes } from './http/health';
 import { matchRoutes } from './http/matches';
@@ -75,7 +76,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await matchMaker.createRoom('match', { matchId });
     },
   });
+  const classroom = createClassroom({ store, matches, scenarios, log, guesses, creations, now: options.now });
   const services: RoomServices = {
+    exercises: classroom.exercises,
     matches, log, guesses, trustProxy: config.trustProxy,
     newLimiter: () => new ClientRateLimiter(),
     reconnectSeconds: config.reconnectSeconds,
@@ -87,6 +90,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   app.use(healthRoutes(matches, queue, store.kind));
   app.use('/api', scenarioRoutes(scenarios));
   app.use('/api', matchRoutes({ matches, guesses, creations, log }));
+  app.use('/api', classroom.routes);
   app.use('/api', (_req, res) => {
     res.status(404).json({ code: 'http/not-found', message: 'No such API route.' });
   });
@@ -97,6 +101,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   try {
     await matches.restoreAll();
+    await classroom.exercises.restore();
     await gameServer.listen(config.port, config.host);
   } catch (e) {
     await matches.close().catch(() => undefined);

@@ -213,7 +213,13 @@ export class MatchConnection {
         for (const t of this.tracker.resendable()) room.send(t.channel, { seq: t.seq, command: t.command });
         room.send('resync', {});
       } catch (e) {
-        this.h.status('reconnecting', e instanceof Error ? e.message : String(e));
+        const message = e instanceof Error ? e.message : String(e);
+        // A seat that is gone for good (a student the facilitator unseated, a match that ended) is not retried.
+        if (/^join\/(unknown-token|not-seated|ended)\b/.test(message)) {
+          this.h.status('offline', message);
+          return;
+        }
+        this.h.status('reconnecting', message);
         this.retry(reconnectionToken);
       }
     }, delay);

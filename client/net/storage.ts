@@ -31,6 +31,22 @@ export const store = {
   /** Join code of a private match, so a reload can rejoin. */
   code: (matchId: string): string | null => get(`entente.code.${matchId}`),
   setCode: (matchId: string, code: string) => set(`entente.code.${matchId}`, code),
+  /** A student's own token in a class exercise (they are seated by the facilitator; it doubles as their seat token). */
+  studentToken: (matchId: string): string | null => get(`entente.student.${matchId}`),
+  setStudentToken: (matchId: string, token: string | null) => set(`entente.student.${matchId}`, token),
+  /** When this browser last had the match open, and where the match stood (for "since your last visit"). */
+  lastVisit: (matchId: string): { at: number; round: number; phase: string } | null => {
+    try {
+      const v = JSON.parse(get(`entente.visit.${matchId}`) ?? 'null') as { at: number; round: number; phase: string } | null;
+      return v && typeof v.at === 'number' ? v : null;
+    } catch {
+      return null;
+    }
+  },
+  setLastVisit: (matchId: string, v: { at: number; round: number; phase: string }) => set(`entente.visit.${matchId}`, JSON.stringify(v)),
+  /** Browser notifications when a phase opens or is about to close: opted in, or not. */
+  notify: (): boolean => get('entente.notify') === 'on',
+  setNotify: (on: boolean) => set('entente.notify', on ? 'on' : null),
   lastSeq: (matchId: string): number => Number(get(`entente.seq.${matchId}`) ?? '0') || 0,
   setLastSeq: (matchId: string, seq: number) => set(`entente.seq.${matchId}`, String(seq)),
   tourDone: (): boolean => get('entente.tour') === 'done',

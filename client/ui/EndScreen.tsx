@@ -34,6 +34,7 @@ export function EndScreen({ ctrl, onHome }: { ctrl: MatchController; onHome: () 
         <div class="row gap wrap">
           <button class="primary" onClick={() => { setHidden(true); ctrl.setTab('report'); ctrl.replayReport(); }}>See the last round on the board</button>
           <button onClick={() => { setHidden(true); ctrl.setTab('state'); }}>Credibility, cohesion and burden</button>
+          <a class="button primary" href={`#/debrief/${ctrl.matchId}`}>Open the debrief: charts, network, timeline, replay</a>
           <a class="button" href={api.exportUrl(ctrl.matchId)} download={`entente-${ctrl.matchId}.json`}>Download the match record (JSON)</a>
           <button onClick={onHome}>Back to the lobby</button>
         </div>

@@ -6,6 +6,7 @@ import { api } from '../net/api';
 import { store } from '../net/storage';
 import { formatCountdown } from '../display/format';
 import { HelpButton } from './HelpPanel';
+import { MyMatches } from './MyMatches';
 
 /** Home and lobby: a name, the live list of public matches, create, join by code, practice, resume. */
 
@@ -251,17 +252,10 @@ function Practice({ scenarios, name }: { scenarios: ScenarioSummary[]; name: str
 
 function JoinByCode() {
   const [code, setCode] = useState('');
-  const [err, setErr] = useState<string | null>(null);
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    setErr(null);
-    try {
-      const { matchId } = await api.join(code);
-      store.setCode(matchId, code.trim());
-      go(`#/m/${matchId}`);
-    } catch (x) {
-      setErr(x instanceof Error ? x.message : String(x));
-    }
+    // The join link's page finds the match, and tells a class exercise from an ordinary private match.
+    go(`#/join/${encodeURIComponent(code.trim())}`);
   };
   return (
     <form class="row gap" onSubmit={submit} aria-label="Join with a code">
@@ -270,7 +264,6 @@ function JoinByCode() {
         <input value={code} maxLength={16} placeholder="8 characters" onInput={(e) => setCode(e.currentTarget.value)} autoCapitalize="characters" />
       </label>
       <button type="submit" disabled={code.trim().length < 4}>Join</button>
-      {err && <p class="error" role="alert">{err}</p>}
     </form>
   );
 }
@@ -280,7 +273,6 @@ export function Home() {
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
   const [matches, setMatches] = useState<MatchListing[] | null>(null);
   const [listErr, setListErr] = useState<string | null>(null);
-  const mine = store.myMatches();
   useEffect(() => {
     api.scenarios().then((list) => setScenarios([...list].sort((a, b) => (a.id === 'tutorial' ? -1 : b.id === 'tutorial' ? 1 : a.name.localeCompare(b.name))))).catch((e: unknown) => setListErr(e instanceof Error ? e.message : String(e)));
     let stop = false;
@@ -315,24 +307,17 @@ export function Home() {
         <section class="panel" aria-labelledby="h-you">
           <h2 id="h-you">Play</h2>
           <NameField name={name} setName={setName} />
-          {mine.length > 0 && (
-            <div class="resume">
-              <h3>Your matches</h3>
-              <ul class="plain">
-                {mine.map((m) => (
-                  <li key={m.matchId} class="row gap">
-                    <button class="small" onClick={() => go(`#/m/${m.matchId}`)}>Resume</button>
-                    <span>as {m.label}</span>
-                    <button class="small ghost" onClick={() => { store.forgetMatch(m.matchId); setName((n) => `${n}`); }} aria-label={`Forget match as ${m.label}`}>Forget</button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <MyMatches />
           <h3>Practice against bots</h3>
           {scenarios ? <Practice scenarios={scenarios} name={name} /> : <p class="muted">Loading scenarios…</p>}
-          <h3>Join a private match</h3>
+          <h3>Join a private match or your class</h3>
           <JoinByCode />
+          <h3>Teach with Entente</h3>
+          <p class="muted small">Run a class exercise: students join with a code, you seat them in teams, run the clock and debrief on the projector.</p>
+          <div class="row gap wrap">
+            <button onClick={() => go('#/class')}>Run a class exercise</button>
+            <button onClick={() => go('#/debrief')}>Open a match record (debrief)</button>
+          </div>
         </section>
         <section class="panel" aria-labelledby="h-lobby">
           <h2 id="h-lobby">Open matches <span class="live-dot" aria-label="updated live">● live</span></h2>

@@ -12,6 +12,8 @@ import { OrdersPanel } from './OrdersPanel';
 import { Legend, RegionCard } from './RegionCard';
 import { ReportPanel } from './ReportPanel';
 import { Setup } from './Setup';
+import { StudentBanner } from './facilitator/StudentBanner';
+import { SinceLastVisit, usePhaseNotifications } from './LongPlay';
 import { StatePanel } from './StatePanel';
 import { TopBar } from './TopBar';
 import { Tour } from './Tour';
@@ -84,6 +86,7 @@ function Game({ ctrl, params }: { ctrl: MatchController; params: MatchParams }) 
   useCtrl(ctrl);
   const [tour, setTour] = useState(false);
   const started = useRef(false);
+  usePhaseNotifications(ctrl);
   const view = ctrl.view;
   const scenario = ctrl.scenario;
   useEffect(() => {
@@ -129,6 +132,8 @@ function Game({ ctrl, params }: { ctrl: MatchController; params: MatchParams }) 
           )}
         </aside>
       </div>
+      {store.studentToken(ctrl.matchId) && <StudentBanner matchId={ctrl.matchId} />}
+      {!tour && <SinceLastVisit ctrl={ctrl} />}
       <CrisisPrompt ctrl={ctrl} />
       {view.phase === 'ended' && <EndScreen ctrl={ctrl} onHome={toHome} />}
       {tour && <Tour onClose={() => setTour(false)} />}
@@ -164,6 +169,8 @@ export function MatchScreen({ params }: { params: MatchParams }) {
           await ctrl.join({ seatToken: token });
           return setJoined(true);
         } catch {
+          // A student of a class exercise waits to be seated (again) on the exercise page.
+          if (store.studentToken(params.matchId)) return go(`#/student/${params.matchId}`);
           store.setSeatToken(params.matchId, null);
         }
       }

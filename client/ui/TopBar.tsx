@@ -2,7 +2,9 @@ import type { Scenario } from '../../shared/scenario/schema';
 import { formatCountdown, PHASE_HINTS, PHASE_LABELS } from '../display/format';
 import { stateStyles } from '../display/palette';
 import type { MatchController } from './controller';
+import { localDeadline, shortDeadline } from '../display/time';
 import { HelpButton } from './HelpPanel';
+import { NotifyToggle } from './LongPlay';
 import { useNow } from './hooks';
 
 /** Always visible: phase and countdown, who is ready, the link, and the ready button. */
@@ -71,7 +73,8 @@ export function TopBar({ ctrl, onTour, onLeave }: { ctrl: MatchController; onTou
       <div class="phase" data-tour="phase" aria-live="polite">
         <span class="round">Round {Math.max(1, view.round)} / {view.rounds}</span>
         <strong class="phase-name">{PHASE_LABELS[view.phase]}{view.paused ? ' (paused)' : ''}</strong>
-        <span class={`countdown ${urgent ? 'urgent' : ''}`} role="timer" aria-label="Time left in this phase">{view.phase === 'setup' || view.phase === 'ended' ? '' : formatCountdown(left)}</span>
+        <span class={`countdown ${urgent ? 'urgent' : ''}`} role="timer" aria-label="Time left in this phase" title={deadline && !view.paused ? `Ends ${localDeadline(deadline)} (your time)` : ''}>{view.phase === 'setup' || view.phase === 'ended' ? '' : formatCountdown(left)}</span>
+        {deadline && !view.paused && left !== null && left > 3_600_000 && view.phase !== 'ended' && <span class="muted small until" title={`${localDeadline(deadline)} (your time)`}>until {shortDeadline(deadline)}</span>}
       </div>
       <div class="phase-hint muted small">{PHASE_HINTS[view.phase]}</div>
       <ReadyRoster ctrl={ctrl} scenario={scenario} />
@@ -85,6 +88,7 @@ export function TopBar({ ctrl, onTour, onLeave }: { ctrl: MatchController; onTou
         <span class={`link link-${ctrl.link}`} role="status" aria-label={`Connection: ${ctrl.link}`}>
           <span aria-hidden="true">●</span> <span class="link-text">{ctrl.link === 'online' ? (pending ? `Saving ${pending}…` : 'Online · saved') : ctrl.link}</span>
         </span>
+        {me && <NotifyToggle />}
         <HostMenu ctrl={ctrl} />
         <HelpButton onTour={onTour} />
         {canReady && (

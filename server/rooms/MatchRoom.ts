@@ -2,6 +2,7 @@ import { Room, ServerError, updateLobby } from '@colyseus/core';
 import type { AuthContext, Client } from '@colyseus/core';
 import type { Viewer } from '../../shared/index';
 import type { GuessLimiter } from '../auth/guessLimiter';
+import type { ExerciseGate } from '../exercise/ExerciseService';
 import type { Logger } from '../log';
 import type { CommitInfo } from '../match/LiveMatch';
 import type { LobbyEntry } from '../match/lobbyEntry';
@@ -30,6 +31,11 @@ export interface RoomServices {
   reconnectSeconds: number;
   /** Seconds a finished match's room stays open with nobody in it. */
   endedRoomSeconds: number;
+  /** Classroom exercises (server/exercise/): students' own tokens, closed seating, team names. */
+  exercises?: {
+    gate(matchId: string): ExerciseGate | undefined;
+    seatLabel(matchId: string, state: string): string | undefined;
+  };
 }
 
 interface UserData {
@@ -41,7 +47,7 @@ interface UserData {
 const JOIN_ERROR_STATUS: Record<string, number> = {
   'join/invalid-options': 4422, 'join/wrong-key': 4401, 'join/unknown-token': 4401, 'join/wrong-code': 4401,
   'join/ended': 4409, 'join/unknown-state': 4404, 'join/seat-taken': 4409, 'join/full': 4409, 'join/no-spectators': 4403,
-  'rate/limited': 4429,
+  'rate/limited': 4429, 'join/not-seated': 4403, 'join/exercise': 4403,
 };
 
 function joinError(code: string, message: string): ServerError {
@@ -103,7 +109,7 @@ export class MatchRoom extends Room<PublicState, LobbyEntry> {
     const ip = ipOf(client, context, this.services.trustProxy);
     if (this.services.guesses.blocked(ip)) throw joinError('rate/limited', 'Too many wrong codes or tokens from here; wait a minute.');
     const live = this.entry.live;
-    const d = decideJoin(options, { record: live.record, scenario: live.scenario, state: live.head, seats: this.entry.seats });
+    const d = decideJoin(options, { record: live.record, scenario: live.scenario, state: live.head, seats: this.entry.seats, exercise: this.services.exercises?.gate(live.id) });
     if (!d.ok) {
       if (d.guess) this.services.guesses.fail(ip);
       throw joinError(d.code, d.message);
@@ -237,7 +243,7 @@ export class MatchRoom extends Room<PublicState, LobbyEntry> {
     this.state.deadline = s.deadline ?? 0;
     this.state.paused = s.paused;
     for (const [id, seat] of this.state.seats) {
-      seat.name = this.entry.seats.holder(id)?.name ?? '';
+      seat.name = this.entry.seats.holder(id)?.name ?? this.services.exercises?.seatLabel(this.entry.live.id, id) ?? '';
       seat.controller = s.seats[id]?.controller ?? 'open';
       seat.connected = (this.connected.get(id) ?? 0) > 0;
       seat.ready = s.seats[id]?.ready ?? false;

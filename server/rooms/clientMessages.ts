@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ClientMessages } from '../../shared/index';
 import type { ClientMessageType } from '../../shared/index';
+import { isOrderCommand } from '../../shared/debrief/roles';
 import type { LiveMatch, SubmitResult } from '../match/LiveMatch';
 import type { ClientRole } from './joinRules';
 
@@ -44,6 +45,9 @@ export const handlers: { [K in ClientMessageType]: (ctx: MessageContext, payload
     const m = ClientMessages.cmd.safeParse(payload);
     if (!m.success) return ctx.reply.error(seqOf(payload), 'message/invalid', zodSummary(m.error));
     if (ctx.who.role !== 'seat' || ctx.who.state === null) return ctx.reply.error(m.data.seq, 'auth/not-seated', 'Only a seat may send commands.');
+    if (ctx.who.mayOrder === false && isOrderCommand(m.data.command)) {
+      return ctx.reply.error(m.data.seq, 'auth/role', 'In this exercise your role does not give orders: agree with your team and let a teammate whose role does give them.');
+    }
     answer(ctx, m.data.seq, await ctx.live.submitSeat(ctx.who.state, m.data.command));
   },
 

@@ -3,6 +3,7 @@ import type { GameState, Scenario } from '../../shared/index';
 import { normalizeJoinCode, secretMatches } from '../auth/seatTokens';
 import type { MatchRecord } from '../store/MatchStore';
 import type { SeatBook } from '../match/seatBook';
+import type { ExerciseGate } from '../exercise/ExerciseService';
 
 /** Who a client is in a match room. */
 export interface ClientRole {
@@ -15,6 +16,9 @@ export interface ClientRole {
   claim: { state: string; name: string } | null;
   /** The seat token the client presented (echoed back in `seat`). */
   seatToken: string | null;
+  /** Classroom exercises: the student this client is (their own token), and whether their role may give orders. */
+  participant?: string | null;
+  mayOrder?: boolean;
 }
 
 export type JoinDecision = { ok: true; who: ClientRole } | { ok: false; code: string; message: string; guess: boolean };
@@ -24,6 +28,8 @@ interface JoinContext {
   scenario: Scenario;
   state: GameState;
   seats: SeatBook;
+  /** Set when the match is a classroom exercise: students join with their own tokens, seated by the facilitator. */
+  exercise?: ExerciseGate;
 }
 
 const refuse = (code: string, message: string, guess = false): JoinDecision => ({ ok: false, code, message, guess });
@@ -46,6 +52,9 @@ export function decideJoin(options: unknown, ctx: JoinContext): JoinDecision {
 
   if (o.seatToken !== undefined) {
     const state = ctx.seats.stateForToken(o.seatToken);
+    const student = state === undefined ? ctx.exercise?.lookup(o.seatToken) : undefined;
+    if (student && !student.ok) return refuse(student.code, student.message);
+    if (student?.ok) return { ok: true, who: { role: 'seat', state: student.state, host, claim: null, seatToken: o.seatToken, participant: student.participant, mayOrder: student.mayOrder } };
     if (state === undefined) return refuse('join/unknown-token', 'That seat token does not belong to a seat of this match.', true);
     return { ok: true, who: { role: 'seat', state, host, claim: null, seatToken: o.seatToken } };
   }
@@ -53,6 +62,7 @@ export function decideJoin(options: unknown, ctx: JoinContext): JoinDecision {
   if (o.name !== undefined || o.state !== undefined) {
     if (!codeOk) return refuse('join/wrong-code', 'This match is private: the join code is wrong or missing.', true);
     if (ctx.state.phase === 'ended') return refuse('join/ended', 'This match has ended.');
+    if (ctx.exercise && !host) return refuse('join/exercise', 'This is a class exercise: enter your name on the exercise page and your facilitator will seat you.');
     let state = o.state;
     if (state !== undefined) {
       if (!ctx.scenario.states.some((s) => s.id === state)) return refuse('join/unknown-state', `There is no state "${state}" in this match.`);

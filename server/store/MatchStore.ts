@@ -1,4 +1,5 @@
 import type { CommandEnvelope, GameState, MatchSettings } from '../../shared/index';
+import type { ExerciseStore } from './exerciseStore';
 
 /**
  * The durable record of matches: one interface, a SQLite and a PostgreSQL implementation.
@@ -67,6 +68,8 @@ export interface MatchStore {
   readonly kind: string;
   /** Create or upgrade tables. Idempotent. */
   migrate(): Promise<void>;
+  /** Classroom exercises (rosters, seating log) in the same database. */
+  readonly exercises: ExerciseStore;
   createMatch(match: MatchRecord): Promise<void>;
   /** Commands, snapshots and status changes of any number of matches, in one transaction (one fsync). */
   write(batch: WriteBatch): Promise<void>;

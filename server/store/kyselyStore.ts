@@ -1,5 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CommandEnvelope, GameState, MatchSettings } from '../../shared/index';
+import type { ExerciseStore } from './exerciseStore';
+import { KyselyExerciseStore } from './exerciseStore';
 import type { CommandRecord, MatchRecord, MatchStatus, MatchStore, SeatRecord, SnapshotRecord, Visibility, WriteBatch } from './MatchStore';
 import { migrateToLatest } from './migrations';
 import type { Database, MatchesTable } from './tables';
@@ -12,11 +14,15 @@ const CHUNK = 200;
  * in how they open the connection, nothing else.
  */
 export class KyselyMatchStore implements MatchStore {
+  readonly exercises: ExerciseStore;
+
   constructor(
     readonly kind: string,
     protected readonly db: Kysely<Database>,
     private readonly onClose: () => Promise<void> = () => Promise.resolve(),
-  ) {}
+  ) {
+    this.exercises = new KyselyExerciseStore(db);
+  }
 
   async migrate(): Promise<void> {
     await migrateToLatest(this.db as unknown as Kysely<unknown>);

@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
+import { createExerciseTables } from './exerciseStore';
 
 /**
  * Schema migrations, in order, written with kysely's portable schema builder (SQLite and PostgreSQL).
@@ -45,6 +46,8 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Classroom exercises: their config and the log of their rosters (server/store/exerciseStore.ts).
+  '0002_exercises': { up: createExerciseTables },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
