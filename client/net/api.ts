@@ -47,7 +47,8 @@ export interface Created {
   hostKey: string;
 }
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
+/** A JSON request; a non-2xx answer becomes an ApiError with the server's code and sentence. */
+export async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) } });
   const text = await res.text();
   let body: unknown = null;

@@ -1,28 +1,13 @@
 import type { ControlCommand } from '../../shared/commands';
 import type { CreateExerciseInput, Dashboard, ExerciseInfo, SeatingAction, StudentStatus } from '../../shared/debrief/classroom';
 import type { DebriefData } from '../../shared/debrief/data';
-import { ApiError } from './api';
+import { ApiError, call } from './api';
 
 /**
  * The classroom API (server/http/exercises.ts, server/http/exports.ts). The facilitator key travels
  * in a header, never in a URL; a student's own token likewise.
  */
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  if (!res.ok) {
-    const e = (body ?? {}) as { code?: string; message?: string };
-    throw new ApiError(e.code ?? `http/${res.status}`, e.message ?? `The server answered ${res.status}.`, res.status);
-  }
-  return body as T;
-}
 
 const keyed = (key: string | null): Record<string, string> => (key ? { 'x-facilitator-key': key } : {});
 const id = (s: string) => encodeURIComponent(s);
