@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../net/api';
 import { StateBadge } from './common';
+import { ScoreCells } from './ScoreCells';
 import type { MatchController } from './controller';
 
 /** Final scores and the way to the debrief. */
@@ -22,9 +23,7 @@ export function EndScreen({ ctrl, onHome }: { ctrl: MatchController; onHome: () 
             {rows.map(([id, s]) => (
               <tr key={id} class={id === ctrl.me ? 'mine' : ''}>
                 <th scope="row"><StateBadge scenario={scenario} id={id} /></th>
-                <td>{s.security.toFixed(1)}</td><td>{s.prosperity.toFixed(1)}</td><td>{s.influence.toFixed(1)}</td>
-                <td>{s.regionsGained.toFixed(0)}</td><td>{s.objectives.toFixed(0)}</td><td>{s.peace.toFixed(1)}</td>
-                <td><strong>{s.total.toFixed(1)}</strong></td>
+                <ScoreCells score={s} />
               </tr>
             ))}
           </tbody>

@@ -10,6 +10,7 @@ import { api, ApiError } from '../../net/api';
 import { classroomApi, downloadText } from '../../net/classroomApi';
 import { store } from '../../net/storage';
 import { StateBadge } from '../common';
+import { ScoreCells } from '../ScoreCells';
 import { go } from '../Home';
 import { DebriefCharts } from './DebriefCharts';
 import { NetworkGraph } from './NetworkGraph';
@@ -89,9 +90,7 @@ function Scores({ scenario, data }: { scenario: Scenario; data: DebriefData }) {
           <tr key={id} class={data.winners.includes(id) && data.ended ? 'winner' : ''}>
             <th scope="row"><StateBadge scenario={scenario} id={id} />{data.winners.includes(id) && data.ended && <span class="win-mark"> ★ winner</span>}</th>
             <td>{scenario.states.find((x) => x.id === id)?.role ?? ''}</td>
-            <td>{s.security.toFixed(1)}</td><td>{s.prosperity.toFixed(1)}</td><td>{s.influence.toFixed(1)}</td>
-            <td>{s.regionsGained.toFixed(0)}</td><td>{s.objectives.toFixed(0)}</td><td>{s.peace.toFixed(1)}</td>
-            <td><strong>{s.total.toFixed(1)}</strong></td>
+            <ScoreCells score={s} />
           </tr>
         ))}
       </tbody>
