@@ -16,6 +16,7 @@ export * from './state';
 export * from './treaties/terms';
 export * from './treaties/queries';
 export * from './view';
+export * from './viewMemo';
 export { createMatch } from './engine/create';
 export { pairChannel, channelMembers } from './commands/pressCommands';
 export { burdenUnfairness } from './resolve/cohesion';
