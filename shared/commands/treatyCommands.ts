@@ -42,7 +42,7 @@ export function propose(t: Turn, seat: string, c: Cmd<'propose'>): Rejection | n
   const alone = parties.length === 1;
   t.s.treaties[id] = {
     id, terms: c.terms, status: alone ? 'accepted' : 'proposed', proposer: seat, accepted: [seat], proposedRound: t.s.round,
-    activeSince: null, cohesion: c.terms.kind === 'defense-pact' ? 70 : null, strained: false, notices: {},
+    activeSince: null, cohesion: c.terms.kind === 'defense-pact' ? t.c.cohesionStart : null, strained: false, notices: {},
     enforcing: c.terms.kind === 'sanctions' ? Object.fromEntries(c.terms.members.map((m) => [m, true])) : {},
     endedRound: null, endReason: null,
   };

@@ -43,7 +43,7 @@ export function createMatch(scenario: Scenario, settings: MatchSettings, seed: s
   for (const t of scenario.treaties) {
     treaties[t.id] = {
       id: t.id, terms: t.terms, status: 'active', proposer: 'scenario', accepted: [], proposedRound: 0, activeSince: 0,
-      cohesion: t.terms.kind === 'defense-pact' ? 70 : null, strained: false, notices: {},
+      cohesion: t.terms.kind === 'defense-pact' ? scenario.coefficients.cohesionStart : null, strained: false, notices: {},
       enforcing: t.terms.kind === 'sanctions' ? Object.fromEntries(t.terms.members.map((m) => [m, true])) : {},
       endedRound: null, endReason: null,
     };

@@ -75,28 +75,29 @@ export function playCard(t: Turn, card: DrawnEvent): void {
   const n = card.target ? t.s.nations[card.target] : undefined;
   switch (card.kind) {
     case 'technology-shift':
-      if (n) n.technology = Math.min(5, round3(n.technology + 0.15));
+      if (n) n.technology = Math.min(5, round3(n.technology + t.c.cardTechGain));
       break;
     case 'rising-competitor':
       if (n && card.target) {
-        n.core = Math.round(n.core * 1.15);
+        n.core = Math.round(n.core * (1 + t.c.cardCompetitorGrowth));
         const cap = t.board.capital.get(card.target);
-        if (cap && t.s.regions[cap]?.owner === card.target) {
+        const raised = t.c.cardCompetitorUnits;
+        if (cap && raised > 0 && t.s.regions[cap]?.owner === card.target) {
           const r = t.s.regions[cap]!;
-          r.units[card.target] = (r.units[card.target] ?? 0) + 2;
+          r.units[card.target] = (r.units[card.target] ?? 0) + raised;
           // Under fog new units are news only to their owner, as at resolution (economy.ts).
-          t.emit({ kind: 'units/recruited', audience: t.s.settings.fog ? [card.target] : 'all', state: card.target, region: cap, units: 2 });
+          t.emit({ kind: 'units/recruited', audience: t.s.settings.fog ? [card.target] : 'all', state: card.target, region: cap, units: raised });
         }
         refreshOutput(t, card.target);
       }
       break;
     case 'cyber-attack':
       if (n && card.target) {
-        n.core = Math.round(n.core * 0.97);
+        n.core = Math.round(n.core * (1 - t.c.cardCyberOutputLoss));
         for (const other of t.stateIds) {
           if (other === card.target) continue;
           const k = pairKey(card.target, other);
-          t.s.interop[k] = Math.max(0.5, round3((t.s.interop[k] ?? t.c.interopStrangers) - 0.05));
+          t.s.interop[k] = Math.max(0.5, round3((t.s.interop[k] ?? t.c.interopStrangers) - t.c.cardCyberInteropLoss));
         }
         refreshOutput(t, card.target);
       }
@@ -104,14 +105,14 @@ export function playCard(t: Turn, card: DrawnEvent): void {
     case 'election':
       if (n && card.target) {
         const before = n.publicSupport;
-        if (before < 35) fallGovernment(t, card.target);
-        else n.publicSupport = Math.round((before + 50) / 2);
+        if (before < t.c.cardElectionFallBelow) fallGovernment(t, card.target);
+        else n.publicSupport = Math.round((before + t.c.cardElectionCentre) / 2);
       }
       break;
     case 'financial-shock':
       for (const id of t.stateIds) {
         const x = t.s.nations[id]!;
-        x.core = Math.round(x.core * 0.94);
+        x.core = Math.round(x.core * (1 - t.c.cardFinancialShock));
         refreshOutput(t, id);
       }
       break;
@@ -119,7 +120,7 @@ export function playCard(t: Turn, card: DrawnEvent): void {
       t.s.effects.tradeSuspended = true;
       break;
     case 'space-incident':
-      if (n) n.technology = Math.max(0.5, round3(n.technology - 0.1));
+      if (n) n.technology = Math.max(0.5, round3(n.technology - t.c.cardSpaceTechLoss));
       t.s.effects.earlyWarningOff = true;
       break;
     case 'custom':

@@ -91,6 +91,8 @@ export const CoefficientsSchema = z.object({
   /** Defense share used as reference when a state is in no pact. */
   defaultGuideline: share.default(0.2),
   // --- cohesion ---
+  /** Cohesion a defense pact starts with. */
+  cohesionStart: z.number().min(0).max(100).default(70),
   /** Cohesion lost per point (×100) of burden unfairness. */
   cohesionUnfairness: nonNeg.default(1.5),
   cohesionAbstain: nonNeg.default(10),
@@ -111,6 +113,21 @@ export const CoefficientsSchema = z.object({
   // --- events ---
   /** Cards drawn from the deck each round. */
   eventsPerRound: z.number().int().min(0).max(5).default(1),
+  /** Technology shift: technology gained. */
+  cardTechGain: nonNeg.default(0.15),
+  /** Rising competitor: share added to the core economy, and units raised at the capital. */
+  cardCompetitorGrowth: nonNeg.default(0.15),
+  cardCompetitorUnits: z.number().int().min(0).default(2),
+  /** Cyber attack: share of the core economy lost, and interoperability lost with every other state. */
+  cardCyberOutputLoss: share.default(0.03),
+  cardCyberInteropLoss: nonNeg.default(0.05),
+  /** Election: below this public support the government falls; otherwise support moves halfway to the centre. */
+  cardElectionFallBelow: z.number().min(0).max(100).default(35),
+  cardElectionCentre: z.number().min(0).max(100).default(50),
+  /** Financial shock: share of every core economy lost. */
+  cardFinancialShock: share.default(0.06),
+  /** Space incident: technology lost. */
+  cardSpaceTechLoss: nonNeg.default(0.1),
 });
 
 export type Coefficients = z.infer<typeof CoefficientsSchema>;

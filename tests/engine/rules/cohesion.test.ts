@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../helpers/ruleTable';
-import { budget, exercise, NEXT, ORDERS, pact, runRow, withdraw, withTreaties } from '../helpers/ruleTable';
+import { boards, budget, coefficients, exercise, NEXT, ORDERS, pact, runRow, withdraw, withTreaties } from '../helpers/ruleTable';
 import { burdenUnfairness } from '../../../shared';
 
 /**
@@ -43,6 +43,12 @@ const rows: Row[] = [
     steps: [ORDERS, budget('alba', 35, 35, 30), NEXT],
     expect: { 'treaties.pact.cohesion': 70 },
     events: [{ kind: 'cohesion', treaty: 'pact', value: 70, delta: 0, unfairness: 0 }],
+  },
+  {
+    name: 'cohesion: the starting cohesion is a scenario coefficient (90 instead of 70)',
+    board: boards(coefficients({ cohesionStart: 90 }), ab),
+    steps: [ORDERS, budget('alba', 35, 35, 30), NEXT],
+    expect: { 'treaties.pact.cohesion': 90 },
   },
   {
     name: 'cohesion: +2 for each member pair that held a joint exercise',

@@ -7,7 +7,8 @@ import { play } from '../helpers/ruleTable';
 
 /**
  * GAME.md §1: a seeded event deck (technology shift, rising competitor, cyber attack, election, financial shock,
- * sea-lane crisis, space incident) and facilitator-injected crises. Every card kind has a real effect:
+ * sea-lane crisis, space incident) and facilitator-injected crises. Every card kind has a real effect (these are the
+ * defaults; every magnitude is a scenario coefficient):
  *   technology shift +0.15 T · rising competitor core ×1.15 and 2 units at the capital · cyber attack core ×0.97
  *   and I −0.05 with everyone · election: S < 35 falls, else S → (S + 50)/2 · financial shock every core ×0.94 ·
  *   sea-lane crisis: trade pays nothing this round · space incident T −0.1 and no early warning this round.
@@ -55,6 +56,24 @@ const rows: Row[] = [
     name: 'events: a financial shock shrinks every core by 6% (alba 90 + 4, corvin 53 + 4, dacia 36 + 2)',
     steps: [card('financial-shock')],
     expect: { 'nations.alba.output': 94, 'nations.boros.output': 94, 'nations.corvin.output': 57, 'nations.dacia.output': 38 },
+  },
+  {
+    name: 'events: card magnitudes are scenario coefficients (a 10% financial shock: alba core 96 → 86, output 90)',
+    board: coefficients({ cardFinancialShock: 0.1 }),
+    steps: [card('financial-shock')],
+    expect: { 'nations.alba.core': 86, 'nations.alba.output': 90 },
+  },
+  {
+    name: 'events: a scenario may make rising competitors raise no units (core still +15%)',
+    board: coefficients({ cardCompetitorUnits: 0 }),
+    steps: [card('rising-competitor', 'boros')],
+    expect: { 'nations.boros.core': 110, 'regions.b1.units': { boros: 4 } },
+  },
+  {
+    name: 'events: the election threshold is a coefficient (support 30 survives a threshold of 25: → 40)',
+    board: boards(coefficients({ cardElectionFallBelow: 25 }), nation('alba', { publicSupport: 30 })),
+    steps: [card('election', 'alba')],
+    expect: { 'nations.alba.publicSupport': 40, 'nations.alba.defenseCap': null },
   },
   {
     name: 'events: a sea-lane crisis strikes a strait and trade pays nothing that round (alba 104, not 105)',
