@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ExerciseInfo, StudentStatus } from '../../../shared/debrief/classroom';
+import type { ExerciseInfo } from '../../../shared/debrief/classroom';
 import { TEAM_ROLE_LABELS } from '../../../shared/debrief/roles';
-import { ApiError } from '../../net/api';
 import { classroomApi } from '../../net/classroomApi';
 import { store } from '../../net/storage';
 import { go } from '../Home';
+import { useStudentStatus } from './useStudentStatus';
 import './facilitator.css';
 
 /**
@@ -65,26 +65,8 @@ function Arrive({ code, onArrived }: { code: string | null; onArrived: () => voi
 }
 
 function Waiting({ matchId, token, onGone }: { matchId: string; token: string; onGone: (why: string) => void }) {
-  const [me, setMe] = useState<StudentStatus | null>(null);
-  useEffect(() => {
-    let stop = false;
-    const poll = async () => {
-      try {
-        const s = await classroomApi.me(matchId, token);
-        if (stop) return;
-        setMe(s);
-        if (s.state !== null) go(`#/m/${matchId}`);
-      } catch (e) {
-        if (!stop && e instanceof ApiError && e.status === 401) onGone('The facilitator took you out of this exercise. You may join again with your name.');
-      }
-    };
-    void poll();
-    const t = setInterval(() => void poll(), 2000);
-    return () => {
-      stop = true;
-      clearInterval(t);
-    };
-  }, [matchId, token]);
+  const me = useStudentStatus(matchId, token, 2000, (s) => { if (s.state !== null) go(`#/m/${matchId}`); },
+    () => onGone('The facilitator took you out of this exercise. You may join again with your name.'));
   return (
     <div class="panel" aria-live="polite">
       <h1>{me?.title ?? 'Class exercise'}</h1>
