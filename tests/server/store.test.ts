@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseDatabaseUrl } from '../../server/config';
 import { createLogger } from '../../server/log';
@@ -9,6 +11,9 @@ import { CommitQueue } from '../../server/store/commitQueue';
 import type { MatchRecord, MatchStore, WriteBatch } from '../../server/store/MatchStore';
 import { LOG_FORMAT } from '../../server/store/MatchStore';
 import { openStore } from '../../server/store/openStore';
+import { batchCommitted, openSqliteStore, ThreadedSqliteStore } from '../../server/store/sqliteStore';
+import { SqliteWriter } from '../../server/store/sqliteWriter';
+import type { Database } from '../../server/store/tables';
 import { createMatch, DEFAULT_SETTINGS, loadScenarioJson } from '../../shared/index';
 import type { CommandEnvelope, Scenario } from '../../shared/index';
 import { createTestDatabase, postgresAvailable } from './helpers/postgres';
@@ -160,5 +165,139 @@ describe.each(['sqlite', 'postgres'])('MatchStore on %s', (backend) => {
     expect(await live.submitControl('facilitator', { type: 'start' })).toEqual({ ok: true, logSeq: 1 });
     expect((await inner.commandsAfter(m.id, 0)).map((c) => c.seq)).toEqual([1]);
     await inner.close();
+  });
+});
+
+/**
+ * On a file, SQLite commits on a writer thread with its own connection (server/store/sqliteWriter.ts),
+ * beside the main connection that reads and makes the other writes. The cases above run through it;
+ * these check what only a second thread can get wrong.
+ */
+describe('the SQLite writer thread', () => {
+  async function openFile(): Promise<{ store: ThreadedSqliteStore; file: string }> {
+    const file = path.join(tempDir(), 'w.sqlite');
+    const store = await openSqliteStore(file);
+    if (!(store instanceof ThreadedSqliteStore)) throw new Error('a file store should write on its thread');
+    return { store, file };
+  }
+  const commands = (m: MatchRecord, from: number, to: number): WriteBatch => ({
+    commands: Array.from({ length: to - from + 1 }, (_, i) => ({ matchId: m.id, seq: from + i, at: from + i, envelope: say(from + i, `m${from + i}`) })),
+    snapshots: [], statuses: [],
+  });
+  /** A third connection holding the write lock, as a long commit of the main connection would. */
+  function lockFile(file: string): { release(): void } {
+    const other = new SQLite(file);
+    other.exec('BEGIN IMMEDIATE');
+    return { release: () => { other.exec('COMMIT'); other.close(); } };
+  }
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+  test('commits with synchronous=FULL, WAL and foreign keys on its own connection; :memory: writes in-thread', async () => {
+    const { store } = await openFile();
+    expect(store.writerSettings).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1 });
+    const stranger = record();
+    await expect(store.write(commands(stranger, 1, 1))).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+    await store.close();
+    const memory = await openStore(parseDatabaseUrl('sqlite::memory:'));
+    expect(memory).not.toBeInstanceOf(ThreadedSqliteStore);
+    await memory.close();
+  });
+
+  test('keeps the event loop free while a commit waits for the write lock, and answers in order', async () => {
+    const { store, file } = await openFile();
+    const m = record();
+    await store.createMatch(m);
+    const lock = lockFile(file);
+    const answered: string[] = [];
+    const a = store.write(commands(m, 1, 3)).then(() => answered.push('a'));
+    const b = store.write(commands(m, 4, 4)).then(() => answered.push('b'));
+    const t0 = performance.now();
+    await sleep(40);
+    // On this thread the busy wait would have held the event loop for up to busy_timeout (5 s).
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(answered).toEqual([]);
+    lock.release();
+    await Promise.all([a, b]);
+    expect(answered).toEqual(['a', 'b']);
+    expect((await store.commandsAfter(m.id, 0)).map((c) => c.seq)).toEqual([1, 2, 3, 4]);
+    await store.close();
+  });
+
+  test('takes turns with the main connection: no SQLITE_BUSY when both write at once', async () => {
+    const { store } = await openFile();
+    const m = record();
+    await store.createMatch(m);
+    await Promise.all(Array.from({ length: 40 }, async (_, i) => {
+      await Promise.all([
+        store.write(commands(m, i * 5 + 1, i * 5 + 5)),
+        store.putSeat({ matchId: m.id, state: `s${i % 4}`, tokenHash: `h${i}`, name: `n${i}` }),
+        store.createMatch(record()),
+      ]);
+    }));
+    expect(await store.commandsAfter(m.id, 0)).toHaveLength(200);
+    expect(await store.seats(m.id)).toHaveLength(4);
+    await store.close();
+  });
+
+  test('refuses a batch the thread died with before committing, and the next write starts a new thread', async () => {
+    const { store, file } = await openFile();
+    const m = record();
+    await store.createMatch(m);
+    const lock = lockFile(file);
+    const lost = store.write(commands(m, 1, 2));
+    await sleep(30);
+    const crashed = store.writer.crash();
+    lock.release();
+    await expect(lost).rejects.toThrow(/writer thread stopped before committing/);
+    await crashed;
+    expect(await store.commandsAfter(m.id, 0)).toEqual([]);
+    // The dead thread's transaction rolled back and its lock is gone: the same seqs commit at once.
+    const t0 = performance.now();
+    await store.write(commands(m, 1, 2));
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect((await store.commandsAfter(m.id, 0)).map((c) => c.seq)).toEqual([1, 2]);
+    await store.close();
+  });
+
+  test('acknowledges a batch the thread died with if it did commit (asked of the file)', async () => {
+    const { store, file } = await openFile();
+    const m = record();
+    await store.createMatch(m);
+    await store.write(commands(m, 1, 2));
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(file, { readonly: true }) }) });
+    expect(await batchCommitted(db, commands(m, 1, 2))).toBe(true);
+    expect(await batchCommitted(db, commands(m, 3, 3))).toBe(false);
+    const other = commands(m, 1, 1);
+    other.commands[0]!.envelope = say(1, 'not what was written');
+    expect(await batchCommitted(db, other)).toBe(false);
+    expect(await batchCommitted(db, { commands: [], snapshots: [], statuses: [{ matchId: m.id, status: 'ended' }] })).toBe(false);
+    await db.destroy();
+    await store.close();
+
+    // The writer settles by the probe's answer, whatever the thread last said.
+    const { writer } = await SqliteWriter.start(file, () => Promise.resolve(true));
+    const lock = lockFile(file);
+    const w = writer.write(commands(m, 3, 3));
+    await sleep(30);
+    const crashed = writer.crash();
+    lock.release();
+    await expect(w).resolves.toBeUndefined();
+    await crashed;
+    await writer.close();
+  });
+
+  test('closes after the writes already sent, leaving no WAL behind', async () => {
+    const { store, file } = await openFile();
+    const m = record();
+    await store.createMatch(m);
+    const pending = store.write(commands(m, 1, 50));
+    const closed = store.close();
+    await pending;
+    await closed;
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    await expect(store.write(commands(m, 51, 51))).rejects.toThrow(/closed/);
+    const again = await openSqliteStore(file);
+    expect(await again.commandsAfter(m.id, 0)).toHaveLength(50);
+    await again.close();
   });
 });
