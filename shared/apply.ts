@@ -6,7 +6,8 @@ import * as orders from './commands/orderCommands';
 import { declare, message } from './commands/pressCommands';
 import { propose, respond, withdraw } from './commands/treatyCommands';
 import { castVote, proposeVote } from './commands/voteCommands';
-import { draftOf, ordersDraftOf } from './engine/clone';
+import { claimAdvance, claimControl, claimSeat } from './engine/claims';
+import { Draft } from './engine/clone';
 import { advancePhase, crisesAnswered, everyoneReady } from './engine/phases';
 import { Turn } from './engine/turn';
 import type { GameEvent } from './events';
@@ -14,6 +15,7 @@ import type { Rejection } from './rejection';
 import { reject } from './rejection';
 import type { Scenario } from './scenario/schema';
 import type { GameState, Phase } from './state';
+import { sealBook } from './treaties/queries';
 
 export type ApplyResult = { ok: true; state: GameState; events: GameEvent[] } | Rejection;
 
@@ -27,9 +29,6 @@ const SEAT_PHASES: Record<SeatCommand['type'], readonly Phase[]> = {
   crisisChoice: ['crisis'],
 };
 
-/** Seat commands that write only the seat's own orders and the logs, never ending a phase: they get a lighter draft. */
-const ORDERS_ONLY: ReadonlySet<SeatCommand['type']> = new Set(['setBudget', 'order', 'cancelOrder', 'hold', 'aid', 'sanctionsVote', 'message', 'declare']);
-
 const PHASE_NAMES: Record<Phase, string> = {
   setup: 'before the match starts', briefing: 'in the briefing', diplomacy: 'in diplomacy', orders: 'in the orders phase',
   crisis: 'in a crisis', ended: 'after the match ended',
@@ -41,12 +40,17 @@ const PHASE_NAMES: Record<Phase, string> = {
  */
 export function apply(scenario: Scenario, state: GameState, env: CommandEnvelope): ApplyResult {
   if (env.at < state.now) return reject('time/backwards', 'A command may not carry an earlier time than the last one.');
-  const draft = env.actor.role === 'seat' && ORDERS_ONLY.has((env.command as SeatCommand).type) ? ordersDraftOf(state, env.actor.state) : draftOf(state);
+  // Only what the command writes is copied; everything else stays shared with the input (engine/claims.ts).
+  const draft = new Draft(state);
+  if (env.actor.role === 'seat') claimSeat(draft, state, env.actor.state, env.command as SeatCommand);
+  else claimControl(draft, state, (env as ControlEnvelope).command);
   const t = new Turn(draft, boardOf(scenario), env.at);
   const refusal = env.actor.role === 'seat' ? applySeat(t, env.actor.state, env.command as SeatCommand) : applyControl(t, env as ControlEnvelope);
   if (refusal) return refusal;
   t.s.now = env.at;
   t.commitRng();
+  draft.settle();
+  sealBook(t.s.treaties);
   return { ok: true, state: t.s, events: t.events };
 }
 
@@ -57,8 +61,10 @@ function applySeat(t: Turn, seat: string, cmd: SeatCommand): Rejection | null {
   }
   const r = dispatchSeat(t, seat, cmd);
   if (r) return r;
-  if (cmd.type === 'ready' && everyoneReady(t)) advancePhase(t);
-  if (cmd.type === 'crisisChoice' && crisesAnswered(t)) advancePhase(t);
+  if ((cmd.type === 'ready' && everyoneReady(t)) || (cmd.type === 'crisisChoice' && crisesAnswered(t))) {
+    claimAdvance(t.draft, t.s.phase);
+    advancePhase(t);
+  }
   return null;
 }
 

@@ -4,7 +4,8 @@ import type { Coefficients } from './scenario/coefficients';
 import { pairKey } from './pairKey';
 import type { Obligation, TreatyBook, TreatyLike } from './treaties/queries';
 import { treatyParties } from './treaties/parties';
-import { activeTreaties, FRIENDLY_KINDS, obligationsAmong } from './treaties/queries';
+import { activeOf } from './treaties/activeCache';
+import { FRIENDLY_KINDS, obligationsAmong } from './treaties/queries';
 
 /** The cap shown when no foreign force could attack at all. */
 export const DETERRENCE_MAX = 10;
@@ -85,30 +86,38 @@ interface OwnerFacts {
 }
 
 /**
+ * Owner facts by active treaty list: activeOf hands out the same list for as long as a book's active treaties stay
+ * the same, and many readers (every view, every bot) read the same book.
+ */
+const factsByList = new WeakMap<readonly TreatyLike[], { relations: ReturnType<typeof relationsOf>; owners: Map<string, OwnerFacts> }>();
+
+/**
  * Reads deterrence from one input for as many regions as asked: what all of an owner's regions share (its treaties,
  * its allies, their units per theater) is worked out once. `deterrenceOf` is the one-region form.
  */
 export class DeterrenceReader {
-  private readonly active: TreatyLike[];
-  private relations: ReturnType<typeof relationsOf> | null = null;
-  private readonly owners = new Map<string, OwnerFacts>();
+  private readonly active: readonly TreatyLike[];
   private readonly theaterUnits = new Map<string, number>();
 
   constructor(
     private readonly b: BoardIndex,
     private readonly d: DeterrenceInput,
   ) {
-    this.active = activeTreaties(d.treaties);
+    this.active = activeOf(d.treaties);
   }
 
   private facts(owner: string): OwnerFacts {
-    let f = this.owners.get(owner);
+    let known = factsByList.get(this.active);
+    if (!known) {
+      known = { relations: relationsOf(this.active), owners: new Map() };
+      factsByList.set(this.active, known);
+    }
+    let f = known.owners.get(owner);
     if (!f) {
-      this.relations ??= relationsOf(this.active);
-      const friends = new Set(this.relations.friends.get(owner) ?? []);
+      const friends = new Set(known.relations.friends.get(owner) ?? []);
       friends.add(owner);
-      f = { obligations: obligationsAmong(this.active, owner), friends, intel: this.relations.intel.get(owner) ?? NOBODY };
-      this.owners.set(owner, f);
+      f = { obligations: obligationsAmong(this.active, owner), friends, intel: known.relations.intel.get(owner) ?? NOBODY };
+      known.owners.set(owner, f);
     }
     return f;
   }
@@ -157,22 +166,28 @@ export class DeterrenceReader {
       for (const r of near) if (b.theaterOf.get(r) !== theater) eligible += this.units(ob.ally, r);
       allies += eligible * this.tech(ob.ally) * interop(c, d, intel, owner, ob.ally) * ((d.nations[ob.ally]?.credibility ?? 0) / 100);
     }
-    // Friendly units stationed in the region itself (guests under basing access) stand and fight.
-    for (const [s, n] of Object.entries(d.regions[region]?.units ?? {}).sort()) {
-      if (counted.has(s) || !friends.has(s)) continue;
-      allies += n * this.tech(s) * interop(c, d, intel, owner, s);
+    // Friendly units stationed in the region itself (guests under basing access) stand and fight, added in id order.
+    const here = d.regions[region]?.units;
+    if (here) {
+      for (const s of Object.keys(here).sort()) {
+        if (counted.has(s) || !friends.has(s)) continue;
+        allies += here[s]! * this.tech(s) * interop(c, d, intel, owner, s);
+      }
     }
     const threats = new Map<string, number>();
     for (const r of near) {
-      for (const [s, n] of Object.entries(d.regions[r]?.units ?? {})) {
+      const units = d.regions[r]?.units;
+      if (!units) continue;
+      for (const s in units) {
         if (friends.has(s)) continue;
-        threats.set(s, (threats.get(s) ?? 0) + n * this.tech(s));
+        threats.set(s, (threats.get(s) ?? 0) + units[s]! * this.tech(s));
       }
     }
+    // The strongest threat; on a tie, the first by id.
     let strongest = 0;
     let threat: string | null = null;
-    for (const [s, v] of [...threats.entries()].sort(([a], [z]) => (a < z ? -1 : 1))) {
-      if (v > strongest) {
+    for (const [s, v] of threats) {
+      if (v > strongest || (v === strongest && threat !== null && s < threat)) {
         strongest = v;
         threat = s;
       }

@@ -3,18 +3,25 @@ import type { GameEvent, NewEvent } from '../events';
 import { Rng } from '../rng';
 import type { Coefficients } from '../scenario/coefficients';
 import type { GameState } from '../state';
+import { Draft } from './clone';
 
 /** Everything a handler or a resolution step works with: the draft it may change, and the static board. */
 export class Turn {
   readonly events: GameEvent[] = [];
   readonly rng: Rng;
+  /** The state being changed. Only what `draft` has claimed may be written (see Draft). */
+  readonly s: GameState;
+  readonly draft: Draft;
   constructor(
-    readonly s: GameState,
+    /** A Draft of the input, or a state the caller already owns outright. */
+    s: GameState | Draft,
     readonly board: BoardIndex,
     /** Server time of the command being applied (ms). */
     readonly at: number,
   ) {
-    this.rng = new Rng(s.rng);
+    this.draft = s instanceof Draft ? s : new Draft(s, true);
+    this.s = this.draft.s;
+    this.rng = new Rng(this.s.rng);
   }
 
   get c(): Coefficients {
@@ -24,6 +31,7 @@ export class Turn {
   emit(e: NewEvent): void {
     const full = { ...e, round: this.s.round } as GameEvent;
     this.events.push(full);
+    this.draft.whole('report');
     this.s.report.push(full);
   }
 

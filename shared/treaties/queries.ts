@@ -1,5 +1,8 @@
 import type { TreatyKind, TreatyTerms } from './terms';
+import { activeOf } from './activeCache';
 import { treatyParties } from './parties';
+
+export { sealBook } from './activeCache';
 
 /** The least a treaty query needs, so that the same rule code serves the state and a seat's view. */
 export interface TreatyLike {
@@ -9,10 +12,9 @@ export interface TreatyLike {
 }
 export type TreatyBook = Record<string, TreatyLike>;
 
+/** Active treaties, sorted by id; of one kind if asked. */
 export function activeTreaties(book: TreatyBook, kind?: TreatyKind): TreatyLike[] {
-  return Object.values(book)
-    .filter((t) => t.status === 'active' && (kind === undefined || t.terms.kind === kind))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return activeOf(book, kind).slice();
 }
 
 export function isParty(t: TreatyLike, state: string): boolean {
@@ -21,21 +23,21 @@ export function isParty(t: TreatyLike, state: string): boolean {
 
 /** Active treaties of the given kinds binding both a and b. */
 export function treatiesBetween(book: TreatyBook, a: string, b: string, kinds?: readonly TreatyKind[]): TreatyLike[] {
-  return activeTreaties(book).filter(
+  return activeOf(book).filter(
     (t) => (kinds === undefined || kinds.includes(t.terms.kind)) && isParty(t, a) && isParty(t, b),
   );
 }
 
 /** Does host grant basing access to guest? */
 export function hasBasing(book: TreatyBook, host: string, guest: string): boolean {
-  return activeTreaties(book, 'basing').some((t) => t.terms.kind === 'basing' && t.terms.host === host && t.terms.guest === guest);
+  return activeOf(book, 'basing').some((t) => t.terms.kind === 'basing' && t.terms.host === host && t.terms.guest === guest);
 }
 
 /** Kinds under which a state counts as friendly: it may support, and it does not count as a threat. */
 export const FRIENDLY_KINDS: readonly TreatyKind[] = ['defense-pact', 'guarantee', 'basing', 'non-aggression'];
 
 export function areFriendly(book: TreatyBook, a: string, b: string): boolean {
-  return a === b || treatiesBetween(book, a, b, FRIENDLY_KINDS).length > 0;
+  return a === b || activeOf(book).some((t) => FRIENDLY_KINDS.includes(t.terms.kind) && isParty(t, a) && isParty(t, b));
 }
 
 /** Kinds whose breach by an attack costs "very large" credibility: every treaty except a sanctions coalition's target link. */
@@ -51,7 +53,7 @@ export interface Obligation {
 
 /** Who must answer an attack on the defender, and under which treaty (one per ally, pacts first, then by id). */
 export function obligationsTo(book: TreatyBook, defender: string): Obligation[] {
-  return obligationsAmong(activeTreaties(book), defender);
+  return obligationsAmong(activeOf(book), defender);
 }
 
 /** obligationsTo over a list already filtered by activeTreaties (active, sorted by id), for callers that hold one. */
@@ -73,7 +75,7 @@ export function obligationsAmong(active: readonly TreatyLike[], defender: string
 /** The highest guideline (whole points) among a state's active pacts; null outside pacts. */
 export function guidelineOf(book: TreatyBook, state: string): number | null {
   let g: number | null = null;
-  for (const t of activeTreaties(book, 'defense-pact')) {
+  for (const t of activeOf(book, 'defense-pact')) {
     if (t.terms.kind === 'defense-pact' && t.terms.members.includes(state)) {
       const pts = Math.round(t.terms.guideline * 100);
       g = g === null ? pts : Math.max(g, pts);
@@ -83,13 +85,13 @@ export function guidelineOf(book: TreatyBook, state: string): number | null {
 }
 
 export function shareIntelligence(book: TreatyBook, a: string, b: string): boolean {
-  return a !== b && treatiesBetween(book, a, b, ['intelligence']).length > 0;
+  return a !== b && activeOf(book, 'intelligence').some((t) => isParty(t, a) && isParty(t, b));
 }
 
 /** States that share intelligence with this one. */
 export function intelligencePartners(book: TreatyBook, state: string): string[] {
   const out = new Set<string>();
-  for (const t of activeTreaties(book, 'intelligence')) {
+  for (const t of activeOf(book, 'intelligence')) {
     if (t.terms.kind === 'intelligence' && t.terms.members.includes(state)) for (const m of t.terms.members) if (m !== state) out.add(m);
   }
   return [...out].sort();
