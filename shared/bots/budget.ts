@@ -40,10 +40,14 @@ export function planBudget(ctx: BotContext, plan: ForcePlan = planForces(ctx, ma
   const support = ctx.v.nations[ctx.me]!.publicSupport;
   const reference = g ?? Math.round(c.defaultGuideline * 100);
   const goal = support >= 60 ? -3 : support >= 50 ? -1 : support >= 40 ? 1 : 4;
-  const deltaAt = (b: Budget): number => supportDelta(c, { budget: b, reference, lost: 0, unitsBefore: units, regionsLost: 0, sanctions: 0, secure: true });
   let domestic = 20;
-  while (domestic < 100 - defense && deltaAt({ defense, domestic, investment: 100 - defense - domestic }) < goal) domestic++;
+  while (domestic < 100 - defense && supportAt(c, { defense, domestic, investment: 100 - defense - domestic }, reference, units) < goal) domestic++;
   return { defense, domestic, investment: 100 - defense - domestic };
+}
+
+/** The change in public support this budget brings in a quiet round. */
+function supportAt(c: BotContext['c'], budget: Budget, reference: number, units: number): number {
+  return supportDelta(c, { budget, reference, lost: 0, unitsBefore: units, regionsLost: 0, sanctions: 0, secure: true });
 }
 
 /** Most units a year's output could raise after upkeep, at the highest defense share a bot asks for. */

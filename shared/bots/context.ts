@@ -1,18 +1,21 @@
 import type { BoardIndex } from '../board';
-import { boardOf, isHome } from '../board';
+import { isHome } from '../board';
 import type { DeterrenceBreakdown, DeterrenceInput } from '../deterrence';
 import { DeterrenceReader } from '../deterrence';
 import { Rng, seedRng } from '../rng';
 import type { Coefficients } from '../scenario/coefficients';
 import type { Scenario } from '../scenario/schema';
 import { pairKey } from '../state';
-import type { TreatyBook } from '../treaties/queries';
-import type { TreatyLike } from '../treaties/queries';
-import { activeTreaties, FRIENDLY_KINDS, guidelineOf, obligationsAmong } from '../treaties/queries';
-import { treatyParties } from '../treaties/terms';
 import type { PlayerView } from '../view';
+import type { BoardFacts } from './boardFacts';
+import { boardFactsOf } from './boardFacts';
 import type { Doctrine, DoctrineTraits } from './doctrines';
 import { TRAITS } from './doctrines';
+import type { Forces, Holdings } from './holdings';
+import { holdingsOf } from './holdings';
+import { KeyedCache } from './keyedCache';
+import type { ActiveFacts, Treaty } from './treatyFacts';
+import { TreatyFacts } from './treatyFacts';
 
 /** A foreign state that could strike a region: its attack strength from the neighbouring regions. */
 export interface Threat {
@@ -21,18 +24,52 @@ export interface Threat {
 }
 
 /**
+ * Analysis that does not depend on who asks, only on the regions, the active treaties and the technologies it reads
+ * (and, for what reads hostility, on which states attacked lately): without fog every seat reads the same regions, so
+ * one seat's analysis serves them all until a region changes.
+ */
+export interface Situation {
+  /** Foreign forces next to each region (threatsTo). */
+  threats: Map<string, Threat[]>;
+  /** Figures that also read hostility, by the set of states that attacked lately (Hostility.key). */
+  byHostility: Map<string, Map<string, unknown>>;
+}
+const situations = new KeyedCache<Situation>(16);
+
+/** Which states attacked in the last two reports a seat sees. */
+interface Hostility {
+  attackers: ReadonlySet<string>;
+  /** The attackers, sorted and joined: equal sets, equal keys. */
+  key: string;
+}
+
+function readHostility(lastReport: PlayerView['lastReport'], report: PlayerView['report']): Hostility {
+  const attackers = new Set<string>();
+  for (const list of [lastReport, report]) {
+    for (const e of list) if (e.kind === 'combat' && e.defender !== null) for (const a of e.attackers) attackers.add(a);
+  }
+  return { attackers, key: [...attackers].sort().join('|') };
+}
+
+/**
  * Everything a bot reads, cut from its seat's view and the static scenario only.
  * Units hidden by fog count as nothing, exactly as the view's own deterrence index counts them.
+ *
+ * What does not depend on the seat is keyed on the view's parts it reads (views are never changed): a memoised view
+ * hands back the same regions, so every seat and every pass until the round resolves finds that analysis made. The
+ * rest is read lazily, when a decision asks, and only for that decision.
  */
 export class BotContext {
   readonly b: BoardIndex;
+  readonly board: BoardFacts;
   readonly c: Coefficients;
   readonly me: string;
   readonly traits: DoctrineTraits;
-  readonly rng: Rng;
   readonly role: 'status-quo' | 'revisionist';
+  /** The treaties this seat sees. */
+  readonly treaties: TreatyFacts;
   /** Active treaties only: proposals never protect anyone. */
-  readonly active: TreatyBook;
+  readonly active: ActiveFacts;
   readonly det: DeterrenceInput;
   readonly output: number;
   /** Output at the start of the match, the yardstick of prosperity. */
@@ -40,20 +77,23 @@ export class BotContext {
   readonly tech: number;
   readonly credibility: number;
   readonly roundsLeft: number;
-  /** Regions this state holds now, sorted. */
-  readonly mine: string[];
+  /** Regions this state holds now, sorted. Shared: never change it. */
+  readonly mine: readonly string[];
   /** States this one is obliged to defend (pact partners, states it guarantees). */
-  readonly protects: string[];
+  readonly protects: readonly string[];
   /** Highest guideline of its pacts, whole points; null outside pacts. */
   readonly guideline: number | null;
   /** Active treaties in id order, read once. */
-  readonly activeList: TreatyLike[];
-  private readonly hostile = new Map<string, number>();
-  /** Friendly pairs (FRIENDLY_KINDS), key "a|b" both ways. */
-  private readonly friends = new Set<string>();
-  private readonly threatCache = new Map<string, Threat[]>();
+  readonly activeList: readonly Treaty[];
+  /** Who holds what and whose units stand where, shared by every seat that reads the same regions. */
+  readonly holdings: Holdings;
+  private hostile: Hostility | null = null;
+  private situationCache: Situation | null = null;
   private reader: DeterrenceReader | null = null;
+  /** Deterrence is read for this seat's own pairs of interoperability, so it is read afresh for each decision. */
   private readonly deterrenceCache = new Map<string, DeterrenceBreakdown | null>();
+  private rngCursor: Rng | null = null;
+  private readonly rngSeed: string;
 
   constructor(
     readonly scenario: Scenario,
@@ -62,40 +102,59 @@ export class BotContext {
     seed: string,
   ) {
     if (!v.own) throw new Error('a bot needs a seat view');
-    this.b = boardOf(scenario);
+    this.board = boardFactsOf(scenario);
+    this.b = this.board.b;
     this.c = scenario.coefficients;
     this.me = v.own.state;
     this.traits = TRAITS[doctrine];
-    this.rng = new Rng(seedRng(`${seed}|${this.me}|${v.round}|${v.phase}`));
-    const meta = scenario.states.find((s) => s.id === this.me);
-    this.role = meta?.role ?? 'status-quo';
-    this.active = Object.fromEntries(Object.entries(v.treaties).filter(([, t]) => t.status === 'active'));
-    this.det = { regions: v.regions, nations: v.nations, treaties: this.active, interop: v.interop };
+    this.rngSeed = `${seed}|${this.me}|${v.round}|${v.phase}`;
+    this.role = this.board.role.get(this.me) ?? 'status-quo';
+    this.treaties = new TreatyFacts(v.treaties);
+    this.active = this.treaties.active;
+    this.activeList = this.active.list;
+    // Deterrence and the force-order rules read active treaties only.
+    this.det = { regions: v.regions, nations: v.nations, treaties: v.treaties, interop: v.interop };
     const n = v.nations[this.me]!;
     this.output = n.output;
-    this.startOutput = Math.max(1, meta?.output ?? n.output);
+    this.startOutput = Math.max(1, this.board.startOutput.get(this.me) ?? n.output);
     this.tech = n.technology;
     this.credibility = n.credibility;
     this.roundsLeft = Math.max(1, v.rounds - v.round + 1);
-    this.mine = this.b.regionIds.filter((r) => v.regions[r]?.owner === this.me);
-    this.activeList = activeTreaties(this.active);
-    for (const t of this.activeList) {
-      if (!FRIENDLY_KINDS.includes(t.terms.kind)) continue;
-      const parties = treatyParties(t.terms);
-      for (const a of parties) for (const b of parties) if (a !== b) this.friends.add(`${a}|${b}`);
-    }
-    this.protects = this.b.stateIds.filter((s) => s !== this.me && obligationsAmong(this.activeList, s).some((o) => o.ally === this.me));
-    this.guideline = guidelineOf(this.active, this.me);
-    this.readHostility();
+    this.holdings = holdingsOf(this.board, v.regions);
+    this.mine = this.holdings.regionsOf(this.me);
+    this.protects = this.active.protects(this.me, this.b.stateIds);
+    this.guideline = this.active.guideline(this.me);
+  }
+
+  /** Seeded by seat, round and phase; made when first drawn from, which draws the same numbers. */
+  get rng(): Rng {
+    this.rngCursor ??= new Rng(seedRng(this.rngSeed));
+    return this.rngCursor;
+  }
+
+  /** Regions a state holds now, in id order. Shared: never change it. */
+  regionsOf(state: string): readonly string[] {
+    return this.holdings.regionsOf(state);
+  }
+
+  /** Where a state's units stand. Shared: never change it. */
+  forcesOf(state: string): Forces {
+    return this.holdings.forcesOf(state);
+  }
+
+  /** A table of figures read from the regions alone (the same for every seat that reads them), by name. Shared: never change its entries. */
+  regionTable<V>(name: string): Map<string, V> {
+    return this.holdings.table<V>(name);
   }
 
   /** The deterrence breakdown of a region as this seat's view shows it (GAME.md §4), read once per decision. */
   deterrence(region: string): DeterrenceBreakdown | null {
-    if (!this.deterrenceCache.has(region)) {
+    let d = this.deterrenceCache.get(region);
+    if (d === undefined) {
       this.reader ??= new DeterrenceReader(this.b, this.det);
-      this.deterrenceCache.set(region, this.reader.of(region));
+      this.deterrenceCache.set(region, (d = this.reader.of(region)));
     }
-    return this.deterrenceCache.get(region) ?? null;
+    return d;
   }
 
   units(state: string, region: string): number {
@@ -108,7 +167,7 @@ export class BotContext {
 
   /** The engine's areFriendly, read from the treaties once. */
   friendly(a: string, b: string): boolean {
-    return a === b || this.friends.has(`${a}|${b}`);
+    return this.active.friendly(a, b);
   }
 
   techOf(state: string): number {
@@ -124,7 +183,7 @@ export class BotContext {
   }
 
   roleOf(state: string): 'status-quo' | 'revisionist' {
-    return this.scenario.states.find((s) => s.id === state)?.role ?? 'status-quo';
+    return this.board.role.get(state) ?? 'status-quo';
   }
 
   /**
@@ -132,39 +191,60 @@ export class BotContext {
    * anyone by having attacked in the last two reports; other states only rarely.
    */
   hostility(state: string): number {
-    return this.hostile.get(state) ?? (this.roleOf(state) === 'revisionist' ? 1 : 0.3);
+    return this.attacked.attackers.has(state) ? 1 : this.roleOf(state) === 'revisionist' ? 1 : 0.3;
   }
 
-  private readHostility(): void {
-    for (const e of [...this.v.lastReport, ...this.v.report]) {
-      if (e.kind === 'combat' && e.defender !== null) for (const a of e.attackers) this.hostile.set(a, 1);
-    }
+  private get attacked(): Hostility {
+    this.hostile ??= readHostility(this.v.lastReport, this.v.report);
+    return this.hostile;
   }
 
-  /** Foreign states that could attack a region from its neighbours, strongest first (GAME.md §4 deterrence denominator). */
+  private get situation(): Situation {
+    this.situationCache ??= situations.get([this.v.regions, this.active, this.v.nations], () => ({ threats: new Map(), byHostility: new Map() }));
+    return this.situationCache;
+  }
+
+  /**
+   * A table of figures that every seat reading the same regions, active treaties, technologies and hostility would
+   * work out alike, by name: shared between them, so its entries must never be changed.
+   */
+  sharedTable<V>(name: string): Map<string, V> {
+    const byName = this.situation.byHostility;
+    const key = `${name}#${this.attacked.key}`;
+    let table = byName.get(key);
+    if (!table) byName.set(key, (table = new Map()));
+    return table as Map<string, V>;
+  }
+
+  /** Foreign states that could attack a region from its neighbours, strongest first (GAME.md §4 deterrence denominator). Shared: never change it. */
   threatsTo(region: string): Threat[] {
-    const hit = this.threatCache.get(region);
+    const threats = this.situation.threats;
+    const hit = threats.get(region);
     if (hit) return hit;
     const owner = this.ownerOf(region);
     const by = new Map<string, number>();
     if (owner !== null) {
+      // The board's own adjacency order: strengths are float sums, and their order of adding must not change.
       for (const r of this.b.adjacent.get(region) ?? []) {
-        for (const [s, n] of Object.entries(this.v.regions[r]?.units ?? {})) {
+        const units = this.v.regions[r]?.units;
+        if (!units) continue;
+        for (const s in units) {
+          const n = units[s]!;
           if (n <= 0 || s === owner || this.friendly(s, owner)) continue;
           by.set(s, (by.get(s) ?? 0) + n * this.techOf(s));
         }
       }
     }
-    const out = [...by.entries()].map(([state, strength]) => ({ state, strength })).sort((a, z) => z.strength - a.strength || (a.state < z.state ? -1 : 1));
-    this.threatCache.set(region, out);
+    const out: Threat[] = [];
+    for (const [state, strength] of by) out.push({ state, strength });
+    out.sort((a, z) => z.strength - a.strength || (a.state < z.state ? -1 : 1));
+    threats.set(region, out);
     return out;
   }
 
   /** Total units of this state on the board (as far as it can see its own: always). */
   get totalUnits(): number {
-    let n = 0;
-    for (const r of this.b.regionIds) n += this.units(this.me, r);
-    return n;
+    return this.holdings.forcesOf(this.me).total;
   }
 
   hasPress(): boolean {

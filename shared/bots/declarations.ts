@@ -1,6 +1,8 @@
 import type { BotContext } from './context';
 
-const name = (ctx: BotContext, s: string): string => ctx.scenario.states.find((x) => x.id === s)?.name ?? s;
+function name(ctx: BotContext, s: string): string {
+  return ctx.board.name.get(s) ?? s;
+}
 
 /** Who struck whom in the last round's report, as everyone saw it. */
 function lastAttack(ctx: BotContext): { attacker: string; victim: string } | null {

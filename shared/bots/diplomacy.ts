@@ -2,15 +2,22 @@ import type { SeatCommand } from '../commands';
 import { sameTerms } from '../commands/treatyCommands';
 import type { TreatyTerms } from '../treaties/terms';
 import { treatyParties } from '../treaties/terms';
-import { isParty, obligationsTo } from '../treaties/queries';
 import type { BotContext } from './context';
 import { declaration } from './declarations';
+import type { Treaty } from './treatyFacts';
+import { isParty, partiesOf } from './treatyFacts';
 
-type Treaty = BotContext['v']['treaties'][string];
 type Vote = BotContext['v']['votes'][string];
 
-/** States next to this one: sharing a border, or a theater where both stand. */
+/** States next to this one: sharing a border, or a theater where both stand. Shared: never change it. */
 function neighbours(ctx: BotContext): string[] {
+  const table = ctx.regionTable<string[]>('neighbours');
+  let hit = table.get(ctx.me);
+  if (!hit) table.set(ctx.me, (hit = readNeighbours(ctx)));
+  return hit;
+}
+
+function readNeighbours(ctx: BotContext): string[] {
   const near = new Set<string>();
   for (const r of ctx.mine) {
     for (const n of ctx.b.adjacent.get(r) ?? []) {
@@ -21,31 +28,49 @@ function neighbours(ctx: BotContext): string[] {
   return [...near].sort();
 }
 
-/** States sharing a theater with this one's regions. */
+/** States sharing a theater with this one's regions. Shared: never change it. */
 function theaterMates(ctx: BotContext): string[] {
-  const theaters = new Set(ctx.mine.map((r) => ctx.b.theaterOf.get(r)));
-  const out = new Set<string>();
-  for (const r of ctx.b.regionIds) {
-    const o = ctx.ownerOf(r);
-    if (o && o !== ctx.me && theaters.has(ctx.b.theaterOf.get(r))) out.add(o);
-  }
-  return [...out].sort();
+  const table = ctx.regionTable<string[]>('theaterMates');
+  let hit = table.get(ctx.me);
+  if (!hit) table.set(ctx.me, (hit = readTheaterMates(ctx)));
+  return hit;
 }
 
+function readTheaterMates(ctx: BotContext): string[] {
+  const h = ctx.holdings;
+  const theaters = h.theatersHeldBy(ctx.me);
+  const out: string[] = [];
+  for (const o of h.holders()) {
+    if (o === ctx.me) continue;
+    for (const th of h.theatersHeldBy(o)) {
+      if (theaters.has(th)) {
+        out.push(o);
+        break;
+      }
+    }
+  }
+  return out.sort();
+}
+
+/** Whether a hostile state could strike one of this state's regions (the same for every seat that reads the same board). */
 function threatened(ctx: BotContext, state: string): boolean {
-  return ctx.b.regionIds.some((r) => ctx.ownerOf(r) === state && ctx.threatsTo(r).some((t) => ctx.hostility(t.state) >= 1));
+  const m = ctx.sharedTable<boolean>('threatened');
+  let hit = m.get(state);
+  if (hit === undefined) m.set(state, (hit = ctx.regionsOf(state).some((r) => ctx.threatsTo(r).some((t) => ctx.hostility(t.state) >= 1))));
+  return hit;
 }
 
 function hostile(ctx: BotContext, state: string): boolean {
   return ctx.hostility(state) >= 1;
 }
 
+/** Whether both are party to a treaty of this kind, proposed or in force. */
 function sharesTreaty(ctx: BotContext, kind: TreatyTerms['kind'], other: string): boolean {
-  return Object.values(ctx.v.treaties).some((t) => t.status !== 'ended' && t.terms.kind === kind && isParty(t, ctx.me) && isParty(t, other));
+  return ctx.treaties.sharedWith(ctx.me, kind).has(other);
 }
 
 function inForce(ctx: BotContext, kind: TreatyTerms['kind']): Treaty[] {
-  return ctx.activeList.filter((t) => t.terms.kind === kind && isParty(t, ctx.me)) as Treaty[];
+  return ctx.active.inForce(kind, ctx.me);
 }
 
 /** Whether this doctrine signs a treaty with these terms. */
@@ -58,7 +83,7 @@ export function accepts(ctx: BotContext, terms: TreatyTerms): boolean {
       return t.joinsPacts && !anyHostile;
     case 'guarantee':
       if (terms.protected === ctx.me) return ctx.doctrine !== 'hedger' && !anyHostile;
-      return t.guarantees && !anyHostile && ctx.mine.some((r) => ctx.b.regionIds.some((x) => ctx.ownerOf(x) === terms.protected && ctx.b.theaterOf.get(x) === ctx.b.theaterOf.get(r)));
+      return t.guarantees && !anyHostile && ctx.mine.some((r) => ctx.regionsOf(terms.protected).some((x) => ctx.b.theaterOf.get(x) === ctx.b.theaterOf.get(r)));
     case 'basing':
       return t.joinsPacts && !anyHostile;
     case 'intelligence':
@@ -99,7 +124,16 @@ function ballot(ctx: BotContext, vote: Vote): boolean {
 /** A proposal only for terms nobody has proposed or signed already (the engine refuses a duplicate). */
 function novel(ctx: BotContext, c: SeatCommand | null): SeatCommand | null {
   if (c?.type !== 'propose') return c;
-  return Object.values(ctx.v.treaties).some((t) => t.status !== 'ended' && sameTerms(t.terms, c.terms)) ? null : c;
+  return ctx.treaties.all.some((t) => t.status !== 'ended' && sameTerms(t.terms, c.terms)) ? null : c;
+}
+
+function protectedBy(ctx: BotContext, s: string): boolean {
+  return ctx.active.obligationsTo(s).length > 0;
+}
+
+/** Whether an admission of this state is open, or was called this round. */
+function calling(ctx: BotContext, s: string): boolean {
+  return Object.values(ctx.v.votes).some((v) => v.subject === s && v.kind === 'admit' && (v.status === 'open' || v.round === ctx.v.round));
 }
 
 /** At most one new initiative a round, by doctrine: the first that applies. */
@@ -108,15 +142,12 @@ function initiative(ctx: BotContext): SeatCommand | null {
   const near = neighbours(ctx);
   const statusQuoMates = mates.filter((s) => ctx.roleOf(s) === 'status-quo' && !hostile(ctx, s));
   const pacts = inForce(ctx, 'defense-pact');
-  const fresh = (kind: TreatyTerms['kind'], s: string): boolean => !sharesTreaty(ctx, kind, s);
-  const protectedBy = (s: string): boolean => obligationsTo(ctx.active, s).length > 0;
   switch (ctx.doctrine) {
     case 'guardian': {
       // A threatened status-quo neighbour nobody protects: admit it to the pact, or else guarantee it.
-      const exposed = statusQuoMates.find((s) => threatened(ctx, s) && !protectedBy(s) && fresh('guarantee', s));
+      const exposed = statusQuoMates.find((s) => threatened(ctx, s) && !protectedBy(ctx, s) && !sharesTreaty(ctx, 'guarantee', s));
       const pact = pacts[0];
-      const calling = (s: string): boolean => Object.values(ctx.v.votes).some((v) => v.subject === s && v.kind === 'admit' && (v.status === 'open' || v.round === ctx.v.round));
-      if (exposed && pact && !calling(exposed) && !Object.values(ctx.v.votes).some((v) => v.subject === exposed && v.kind === 'admit' && v.status === 'failed')) {
+      if (exposed && pact && !calling(ctx, exposed) && !Object.values(ctx.v.votes).some((v) => v.subject === exposed && v.kind === 'admit' && v.status === 'failed')) {
         return { type: 'proposeVote', treaty: pact.id, vote: { kind: 'admit', candidate: exposed } };
       }
       if (exposed) return { type: 'propose', terms: { kind: 'guarantee', guarantor: ctx.me, protected: exposed } };
@@ -139,8 +170,8 @@ function initiative(ctx: BotContext): SeatCommand | null {
         return { type: 'proposeVote', treaty: strained.id, vote: { kind: 'guideline', guideline: Math.round(strained.terms.guideline * 100) - 5 } };
       }
       // Threatened and unprotected: ask the strongest status-quo state nearby for a guarantee.
-      if (threatened(ctx, ctx.me) && !protectedBy(ctx.me)) {
-        const patron = statusQuoMates.filter((s) => fresh('guarantee', s)).sort((a, z) => (ctx.v.nations[z]?.output ?? 0) - (ctx.v.nations[a]?.output ?? 0))[0];
+      if (threatened(ctx, ctx.me) && !protectedBy(ctx, ctx.me)) {
+        const patron = statusQuoMates.filter((s) => !sharesTreaty(ctx, 'guarantee', s)).sort((a, z) => (ctx.v.nations[z]?.output ?? 0) - (ctx.v.nations[a]?.output ?? 0))[0];
         if (patron) return { type: 'propose', terms: { kind: 'guarantee', guarantor: patron, protected: ctx.me } };
       }
       return tradeWith(ctx, near);
@@ -149,15 +180,15 @@ function initiative(ctx: BotContext): SeatCommand | null {
       // Leave defense pacts with notice; talk to everyone.
       const pact = pacts.find((p) => p.notices[ctx.me] === undefined);
       if (pact) return { type: 'withdraw', treaty: pact.id, mode: 'notice' };
-      const partners = near.filter((s) => fresh('forum', s)).slice(0, 3);
+      const partners = near.filter((s) => !sharesTreaty(ctx, 'forum', s)).slice(0, 3);
       if (partners.length) return { type: 'propose', terms: { kind: 'forum', name: `${nameOf(ctx, ctx.me)} Forum`, members: [ctx.me, ...partners] } };
-      const rival = near.find((s) => hostile(ctx, s) && fresh('non-aggression', s));
+      const rival = near.find((s) => hostile(ctx, s) && !sharesTreaty(ctx, 'non-aggression', s));
       if (rival) return { type: 'propose', terms: { kind: 'non-aggression', members: [ctx.me, rival] } };
       return tradeWith(ctx, near);
     }
     case 'opportunist': {
       // Secure a flank: a non-aggression treaty with the strongest neighbour.
-      const strong = near.filter((s) => fresh('non-aggression', s) && !pactWith(ctx, s)).sort((a, z) => (ctx.v.nations[z]?.output ?? 0) - (ctx.v.nations[a]?.output ?? 0))[0];
+      const strong = near.filter((s) => !sharesTreaty(ctx, 'non-aggression', s) && !pactWith(ctx, s)).sort((a, z) => (ctx.v.nations[z]?.output ?? 0) - (ctx.v.nations[a]?.output ?? 0))[0];
       if (strong && (ctx.v.nations[strong]?.output ?? 0) > ctx.output) return { type: 'propose', terms: { kind: 'non-aggression', members: [ctx.me, strong] } };
       return tradeWith(ctx, near);
     }
@@ -175,7 +206,7 @@ function tradeWith(ctx: BotContext, near: string[]): SeatCommand | null {
 }
 
 function nameOf(ctx: BotContext, s: string): string {
-  return ctx.scenario.states.find((x) => x.id === s)?.name ?? s;
+  return ctx.board.name.get(s) ?? s;
 }
 
 /** A guardian calls an expulsion vote on a strained pact's worst free rider. */
@@ -193,6 +224,12 @@ function expulsion(ctx: BotContext): SeatCommand | null {
   return null;
 }
 
+const BALLOT_ORDER = { admit: 0, guideline: 1, expel: 2 } as const;
+
+function isBot(ctx: BotContext, s: string): boolean {
+  return ctx.v.seats[s]?.controller === 'bot';
+}
+
 /**
  * Diplomacy (GAME.md §3.2, §5): answer every proposal and vote addressed to this seat; once a round, take one
  * initiative and make one public declaration; say ready when nothing it waits for is still open.
@@ -201,15 +238,14 @@ function expulsion(ctx: BotContext): SeatCommand | null {
 export function decideDiplomacy(ctx: BotContext): SeatCommand[] {
   const out: SeatCommand[] = [];
   const me = ctx.me;
-  for (const t of Object.values(ctx.v.treaties).sort((a, z) => (a.id < z.id ? -1 : 1))) {
-    if (t.status !== 'proposed' || !isParty(t, me) || t.accepted.includes(me)) continue;
+  for (const t of ctx.treaties.proposed) {
+    if (!isParty(t, me) || t.accepted.includes(me)) continue;
     out.push({ type: 'respond', treaty: t.id, accept: accepts(ctx, t.terms) });
   }
   // Expulsions last, one per pact per call: a passing expulsion fails the open votes its subject had called (the rest
   // are answered when next asked).
-  const order = { admit: 0, guideline: 1, expel: 2 } as const;
   const expelling = new Set<string>();
-  for (const v of Object.values(ctx.v.votes).sort((a, z) => order[a.kind] - order[z.kind] || (a.id < z.id ? -1 : 1))) {
+  for (const v of Object.values(ctx.v.votes).sort((a, z) => BALLOT_ORDER[a.kind] - BALLOT_ORDER[z.kind] || (a.id < z.id ? -1 : 1))) {
     if (v.status !== 'open' || !v.voters.includes(me) || v.ballots[me] !== undefined) continue;
     if (v.kind === 'expel') {
       if (expelling.has(v.treatyId)) continue;
@@ -230,9 +266,8 @@ export function decideDiplomacy(ctx: BotContext): SeatCommand[] {
   if (text) out.push({ type: 'declare', text });
   // Ready unless its own proposal still waits for other bots' answers (the one just sent included): bots answer when next
   // asked. People are never waited for: they answer in their own time and say ready themselves.
-  const bot = (s: string): boolean => ctx.v.seats[s]?.controller === 'bot';
-  const proposing = out.some((c) => c.type === 'propose' && treatyParties(c.terms).some((p) => p !== me && bot(p)));
-  const waiting = Object.values(ctx.v.treaties).some((t) => t.status === 'proposed' && t.proposer === me && treatyParties(t.terms).some((p) => !t.accepted.includes(p) && bot(p)));
+  const proposing = out.some((c) => c.type === 'propose' && treatyParties(c.terms).some((p) => p !== me && isBot(ctx, p)));
+  const waiting = ctx.treaties.proposed.some((t) => t.proposer === me && partiesOf(t).some((p) => !t.accepted.includes(p) && isBot(ctx, p)));
   if (!proposing && !waiting && !ready) out.push({ type: 'ready', ready: true });
   return out;
 }

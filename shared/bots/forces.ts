@@ -1,9 +1,9 @@
 import type { ForceOrder } from '../orders';
 import { checkForceOrder, mayStation } from '../rules/forceOrders';
-import { isParty } from '../treaties/queries';
+import type { TreatyKind } from '../treaties/terms';
 import type { BotContext } from './context';
 import type { AtRisk } from './security';
-import { expectedLoss, regionsAtRisk, unitWeight } from './security';
+import { Placements, regionsAtRisk } from './security';
 
 /** A region this state could strike, as it reads the board before ordering. */
 export interface Target {
@@ -21,9 +21,20 @@ export interface Target {
   from: Array<{ region: string; units: number }>;
 }
 
+const garrisons = new WeakMap<BotContext, Map<string, number>>();
+
 /** Units a stack keeps home when it attacks: enough to face most of the strongest hostile neighbour. */
 export function garrison(ctx: BotContext, region: string, except: string | null): number {
   if (ctx.ownerOf(region) !== ctx.me) return 0;
+  let byKey = garrisons.get(ctx);
+  if (!byKey) garrisons.set(ctx, (byKey = new Map()));
+  const key = except === null ? region : `${region}|${except}`;
+  let n = byKey.get(key);
+  if (n === undefined) byKey.set(key, (n = readGarrison(ctx, region, except)));
+  return n;
+}
+
+function readGarrison(ctx: BotContext, region: string, except: string | null): number {
   const threat = ctx.threatsTo(region).filter((t) => t.state !== except).reduce((a, t) => Math.max(a, t.strength * ctx.hostility(t.state)), 0);
   if (threat === 0) return 0;
   const per = ctx.tech * (ctx.isHomeOf(ctx.me, region) ? ctx.c.homeBonus : 1);
@@ -37,22 +48,26 @@ function captureValue(ctx: BotContext, region: string): number {
   for (const o of ctx.v.own?.objectives ?? []) if (o.kind === 'hold-region' && o.region === region && !o.met) value += o.points;
   const meta = ctx.b.region.get(region)!;
   const homes = ctx.b.homes.get(ctx.me) ?? [];
-  if (meta.owner === ctx.me) value += (meta.home ? c.scoreHome / Math.max(1, homes.length) : 0) + c.scoreRegions / Math.max(1, ctx.b.scenario.regions.filter((r) => r.owner === ctx.me).length);
+  if (meta.owner === ctx.me) value += (meta.home ? c.scoreHome / Math.max(1, homes.length) : 0) + c.scoreRegions / Math.max(1, ctx.board.startRegions.get(ctx.me) ?? 0);
   else if (ctx.role === 'revisionist') value += c.scoreRegionGained;
   value += (c.scoreProsperity * meta.output) / ctx.startOutput;
   return value;
 }
 
-/** Every region this state could attack this round, weakest-deterred first. */
+const targetCache = new WeakMap<BotContext, Target[]>();
+
+/** Every region this state could attack this round, weakest-deterred first. Read once per decision; shared: never change it. */
 export function targets(ctx: BotContext): Target[] {
+  let hit = targetCache.get(ctx);
+  if (!hit) targetCache.set(ctx, (hit = readTargets(ctx)));
+  return hit;
+}
+
+function readTargets(ctx: BotContext): Target[] {
   const out: Target[] = [];
-  const partners = new Set<string>();
-  for (const t of ctx.activeList) if (isParty(t, ctx.me)) for (const s of ctx.b.stateIds) if (s !== ctx.me && isParty(t, s)) partners.add(s);
+  const partners = ctx.active.partners(ctx.me);
   const seen = new Set<string>();
-  for (const from of ctx.b.regionIds) {
-    if (ctx.units(ctx.me, from) === 0) continue;
-    for (const r of ctx.b.adjacent.get(from) ?? []) if (!seen.has(r)) seen.add(r);
-  }
+  for (const from of ctx.forcesOf(ctx.me).stacks) for (const r of ctx.b.adjacent.get(from) ?? []) seen.add(r);
   for (const region of [...seen].sort()) {
     const owner = ctx.ownerOf(region);
     if (owner === ctx.me) continue;
@@ -61,7 +76,8 @@ export function targets(ctx: BotContext): Target[] {
     let expected: number;
     if (owner === null) {
       expected = 0;
-      for (const [s, n] of Object.entries(ctx.v.regions[region]?.units ?? {})) if (s !== ctx.me) expected += n * ctx.techOf(s);
+      const units = ctx.v.regions[region]?.units ?? {};
+      for (const s in units) if (s !== ctx.me) expected += units[s]! * ctx.techOf(s);
     } else {
       expected = ctx.deterrence(region)?.expectedDefense ?? 0;
     }
@@ -90,10 +106,12 @@ function wants(ctx: BotContext, t: Target): boolean {
 /** Orders a seat plans: checked one by one against the engine's own rule as they are added. */
 export class OrderBook {
   readonly orders: ForceOrder[] = [];
+  /** Units given to orders, by stack. */
+  private readonly given = new Map<string, number>();
   constructor(private readonly ctx: BotContext) {}
 
   used(from: string): number {
-    return this.orders.filter((o) => o.from === from).reduce((a, o) => a + o.units, 0);
+    return this.given.get(from) ?? 0;
   }
 
   free(from: string): number {
@@ -104,6 +122,7 @@ export class OrderBook {
     if (order.units < 1) return false;
     if (checkForceOrder(this.ctx.b, this.ctx.det, this.ctx.me, order, this.orders) !== null) return false;
     this.orders.push(order);
+    this.given.set(order.from, this.used(order.from) + order.units);
     return true;
   }
 }
@@ -133,27 +152,58 @@ export function planAttacks(ctx: BotContext, book: OrderBook): string[] {
   return struck;
 }
 
-/** Shortest paths over regions this state may stand in, from each of its stacks. */
-function nextStep(ctx: BotContext, from: string, goal: string): string | null {
-  if (from === goal) return null;
-  const prev = new Map<string, string>([[from, from]]);
+const routes = new WeakMap<BotContext, Map<string, Map<string, string>>>();
+const stations = new WeakMap<BotContext, Map<string, boolean>>();
+
+/** Whether this state may stand in a region someone holds (the engine's mayStation), asked once per region. */
+function mayStandIn(ctx: BotContext, region: string): boolean {
+  let byRegion = stations.get(ctx);
+  if (!byRegion) stations.set(ctx, (byRegion = new Map()));
+  let ok = byRegion.get(region);
+  if (ok === undefined) byRegion.set(region, (ok = ctx.ownerOf(region) !== null && mayStation(ctx.det, ctx.me, region)));
+  return ok;
+}
+
+/**
+ * Breadth-first paths from a stack over regions this state may stand in, neighbours in id order: each region maps to
+ * the one it was first reached from. One search serves every goal, since searching on past a goal changes none of
+ * the steps already found.
+ */
+function routesFrom(ctx: BotContext, from: string): Map<string, string> {
+  let byFrom = routes.get(ctx);
+  if (!byFrom) routes.set(ctx, (byFrom = new Map()));
+  let prev = byFrom.get(from);
+  if (prev) return prev;
+  prev = new Map<string, string>([[from, from]]);
   const queue = [from];
-  while (queue.length) {
-    const r = queue.shift()!;
-    for (const n of [...(ctx.b.adjacent.get(r) ?? [])].sort()) {
-      if (prev.has(n)) continue;
-      const owner = ctx.ownerOf(n);
-      if (owner === null || !mayStation(ctx.det, ctx.me, n)) continue;
+  for (let head = 0; head < queue.length; head++) {
+    const r = queue[head]!;
+    for (const n of ctx.board.near.get(r) ?? []) {
+      if (prev.has(n) || !mayStandIn(ctx, n)) continue;
       prev.set(n, r);
-      if (n === goal) {
-        let step = n;
-        while (prev.get(step) !== from) step = prev.get(step)!;
-        return step;
-      }
       queue.push(n);
     }
   }
-  return null;
+  byFrom.set(from, prev);
+  return prev;
+}
+
+/** The first step on a shortest path from a stack to a goal; null when there is none. */
+function nextStep(ctx: BotContext, from: string, goal: string): string | null {
+  if (from === goal) return null;
+  const prev = routesFrom(ctx, from);
+  if (!prev.has(goal)) return null;
+  let step = goal;
+  while (prev.get(step) !== from) step = prev.get(step)!;
+  return step;
+}
+
+/** The strongest force next to a region from a state judged hostile (the same for every seat that reads the same board). */
+function hostileThreat(ctx: BotContext, region: string): number {
+  const table = ctx.sharedTable<number>('hostileThreat');
+  let n = table.get(region);
+  if (n === undefined) table.set(region, (n = ctx.threatsTo(region).reduce((a, t) => (ctx.hostility(t.state) >= 1 ? Math.max(a, t.strength) : a), 0)));
+  return n;
 }
 
 /**
@@ -163,20 +213,14 @@ function nextStep(ctx: BotContext, from: string, goal: string): string | null {
  */
 export function planDefense(ctx: BotContext, book: OrderBook, atRisk: AtRisk[] = regionsAtRisk(ctx)): void {
   const exposedMine = new Set(atRisk.filter((r) => r.mine).map((r) => r.region));
-  const gainAt = (at: string): number => {
-    let g = 0;
-    for (const r of atRisk) {
-      const w = unitWeight(ctx, at, r);
-      if (w > 0) g += expectedLoss(ctx, r, r.expected) - expectedLoss(ctx, r, r.expected + w);
-    }
-    return g;
-  };
-  const goals = [...exposedMine].map((r) => ({ r, g: gainAt(r) })).filter((x) => x.g > 0).sort((a, z) => z.g - a.g || (a.r < z.r ? -1 : 1));
+  // What one more unit standing there would prevent, against the defense each region has now.
+  const gains = new Placements(ctx, atRisk);
+  const goals = [...exposedMine].map((r) => ({ r, g: gains.gain(r, 1) })).filter((x) => x.g > 0).sort((a, z) => z.g - a.g || (a.r < z.r ? -1 : 1));
   for (const from of ctx.mine) {
     if (exposedMine.has(from) || goals.length === 0) continue;
     const n = book.free(from);
     if (n <= 0) continue;
-    const here = gainAt(from);
+    const here = gains.gain(from, 1);
     for (const { r, g } of goals) {
       if (g <= here * 1.25) break;
       const step = nextStep(ctx, from, r);
@@ -184,16 +228,15 @@ export function planDefense(ctx: BotContext, book: OrderBook, atRisk: AtRisk[] =
     }
   }
   // Supports: stacks that stay and face no hostile force themselves back the friendly neighbour most threatened by one.
-  const hostileThreat = (r: string): number => ctx.threatsTo(r).reduce((a, t) => (ctx.hostility(t.state) >= 1 ? Math.max(a, t.strength) : a), 0);
-  for (const from of ctx.b.regionIds) {
+  for (const from of ctx.forcesOf(ctx.me).stacks) {
     const n = book.free(from);
-    if (n <= 0 || hostileThreat(from) > 0) continue;
+    if (n <= 0 || hostileThreat(ctx, from) > 0) continue;
     let best: string | null = null;
     let bestThreat = 0;
-    for (const to of [...(ctx.b.adjacent.get(from) ?? [])].sort()) {
+    for (const to of ctx.board.near.get(from) ?? []) {
       const owner = ctx.ownerOf(to);
       if (owner === null || !ctx.friendly(ctx.me, owner)) continue;
-      const threat = hostileThreat(to);
+      const threat = hostileThreat(ctx, to);
       if (threat > bestThreat) {
         bestThreat = threat;
         best = to;
@@ -203,26 +246,21 @@ export function planDefense(ctx: BotContext, book: OrderBook, atRisk: AtRisk[] =
   }
 }
 
+/** Treaties whose partners hold joint exercises. */
+const EXERCISE_KINDS: ReadonlySet<TreatyKind> = new Set<TreatyKind>(['defense-pact', 'guarantee', 'basing', 'forum']);
+
 /** Joint exercises with up to two treaty partners present in a theater where this state has units (interoperability, cohesion). */
 export function planExercises(ctx: BotContext, book: OrderBook): void {
   if (!ctx.traits.exercises) return;
-  const kinds = new Set(['defense-pact', 'guarantee', 'basing', 'forum']);
-  const partners = new Set<string>();
-  for (const t of ctx.activeList) {
-    if (!kinds.has(t.terms.kind) || !isParty(t, ctx.me)) continue;
-    for (const s of ctx.b.stateIds) if (s !== ctx.me && isParty(t, s)) partners.add(s);
-  }
+  const partners = ctx.active.partners(ctx.me, EXERCISE_KINDS);
   let held = 0;
-  const theaters = [...ctx.b.theaterRegions.keys()].sort();
+  const { theaters, theaterRegions } = ctx.board;
   for (const p of [...partners].sort()) {
     if (held >= 2) break;
     // Both sides pick the first theater (by id) where both have units, so that their orders meet.
-    const theater = theaters.find((th) => {
-      const rs = ctx.b.theaterRegions.get(th) ?? [];
-      return rs.some((r) => ctx.units(p, r) > 0) && rs.some((r) => ctx.units(ctx.me, r) > 0);
-    });
+    const theater = theaters.find((th) => ctx.forcesOf(p).theaters.has(th) && ctx.forcesOf(ctx.me).theaters.has(th));
     if (!theater) continue;
-    const from = [...(ctx.b.theaterRegions.get(theater) ?? [])].sort().find((r) => book.free(r) > 0);
+    const from = (theaterRegions.get(theater) ?? []).find((r) => book.free(r) > 0);
     if (from && book.add({ kind: 'exercise', from, partner: p, units: 1 })) held++;
   }
 }

@@ -40,6 +40,8 @@ export interface AtRisk {
   threats: Threat[];
   theater: string;
   mine: boolean;
+  /** Defense one of this state's eligible units adds to an ally's region (tech × interoperability × credibility). */
+  allyUnit: number;
 }
 
 /** Chance that a hostile neighbour strikes and takes a region at this deterrence index, in one round. */
@@ -50,22 +52,37 @@ export function lossChance(index: number): number {
 /**
  * Forces that could strike a region this round or the next: the neighbours' forces (as the deterrence index counts
  * them), plus hostile forces one more step away at SECURITY.reachWeight, since units move before they strike.
+ * Read once per decision. Shared: never change it.
  */
 export function reachingThreats(ctx: BotContext, region: string): Threat[] {
+  // Who asks does not matter: every seat that reads the same board and hostility shares the figure.
+  const byRegion = ctx.sharedTable<Threat[]>('reach');
+  let hit = byRegion.get(region);
+  if (!hit) byRegion.set(region, (hit = readReach(ctx, region)));
+  return hit;
+}
+
+function readReach(ctx: BotContext, region: string): Threat[] {
   const near = ctx.threatsTo(region);
   const owner = ctx.ownerOf(region);
   if (owner === null) return near;
   const by = new Map(near.map((t) => [t.state, t.strength]));
-  const adjacent = ctx.b.adjacent.get(region) ?? new Set<string>();
-  const far = new Set<string>();
-  for (const r of adjacent) for (const x of ctx.b.adjacent.get(r) ?? []) if (x !== region && !adjacent.has(x)) far.add(x);
-  for (const r of [...far].sort()) {
-    for (const [s, n] of Object.entries(ctx.v.regions[r]?.units ?? {})) {
+  let added = false;
+  for (const r of ctx.board.far.get(region) ?? []) {
+    const units = ctx.v.regions[r]?.units;
+    if (!units) continue;
+    for (const s in units) {
+      const n = units[s]!;
       if (n <= 0 || s === owner || ctx.friendly(s, owner) || ctx.hostility(s) < 1) continue;
       by.set(s, (by.get(s) ?? 0) + SECURITY.reachWeight * n * ctx.techOf(s));
+      added = true;
     }
   }
-  return [...by.entries()].map(([state, strength]) => ({ state, strength })).sort((a, z) => z.strength - a.strength || (a.state < z.state ? -1 : 1));
+  // Nothing from two steps away: the near threats are already in this order.
+  if (!added) return near;
+  const out: Threat[] = [];
+  for (const [state, strength] of by) out.push({ state, strength });
+  return out.sort((a, z) => z.strength - a.strength || (a.state < z.state ? -1 : 1));
 }
 
 /** Regions this state cares to defend and that some foreign force could strike. */
@@ -74,21 +91,24 @@ export function regionsAtRisk(ctx: BotContext): AtRisk[] {
   const homes = ctx.b.homes.get(ctx.me) ?? [];
   const cap = ctx.b.capital.get(ctx.me);
   const homeWeight = homes.reduce((a, h) => a + (h === cap ? 1.5 : 1), 0) || 1;
-  const add = (region: string, owner: string, value: number): void => {
-    const threats = reachingThreats(ctx, region);
-    if (threats.length === 0) return;
-    const expected = ctx.deterrence(region)?.expectedDefense ?? 0;
-    out.push({ region, owner, value, expected, threats, theater: ctx.b.theaterOf.get(region) ?? '', mine: owner === ctx.me });
-  };
   for (const r of ctx.mine) {
     const meta = ctx.b.region.get(r)!;
     const stake = ctx.isHomeOf(ctx.me, r) ? (SECURITY.homeStake * (r === cap ? 1.5 : 1)) / homeWeight : SECURITY.awayStake / Math.max(1, homes.length);
-    add(r, ctx.me, meta.output * ctx.roundsLeft + stake * ctx.output);
+    addAtRisk(ctx, out, r, ctx.me, meta.output * ctx.roundsLeft + stake * ctx.output);
   }
   const allied: string[] = [];
-  for (const ally of ctx.protects) for (const r of ctx.b.regionIds) if (ctx.ownerOf(r) === ally && reachingThreats(ctx, r).length > 0) allied.push(r);
-  for (const r of allied) add(r, ctx.ownerOf(r)!, (SECURITY.allyStake * ctx.output) / allied.length);
+  for (const ally of ctx.protects) for (const r of ctx.regionsOf(ally)) if (reachingThreats(ctx, r).length > 0) allied.push(r);
+  for (const r of allied) addAtRisk(ctx, out, r, ctx.ownerOf(r)!, (SECURITY.allyStake * ctx.output) / allied.length);
   return out;
+}
+
+function addAtRisk(ctx: BotContext, out: AtRisk[], region: string, owner: string, value: number): void {
+  const threats = reachingThreats(ctx, region);
+  if (threats.length === 0) return;
+  const expected = ctx.deterrence(region)?.expectedDefense ?? 0;
+  const mine = owner === ctx.me;
+  const allyUnit = mine ? 0 : ctx.tech * ctx.interop(owner, ctx.me) * (ctx.credibility / 100);
+  out.push({ region, owner, value, expected, threats, theater: ctx.b.theaterOf.get(region) ?? '', mine, allyUnit });
 }
 
 /** Expected output lost over the horizon at one region, given its expected defense. */
@@ -105,7 +125,7 @@ export function unitWeight(ctx: BotContext, at: string, r: AtRisk): number {
     return isAdjacent(ctx.b, at, r.region) ? ctx.tech : 0;
   }
   const eligible = ctx.b.theaterOf.get(at) === r.theater || isAdjacent(ctx.b, at, r.region);
-  return eligible ? ctx.tech * ctx.interop(r.owner, ctx.me) * (ctx.credibility / 100) : 0;
+  return eligible ? r.allyUnit : 0;
 }
 
 export interface ForcePlan {
@@ -124,21 +144,7 @@ export interface ForcePlan {
  */
 export function planForces(ctx: BotContext, maxAdd: number): ForcePlan {
   const atRisk = regionsAtRisk(ctx);
-  const expected = atRisk.map((r) => r.expected);
-  const gain = (at: string, sign: number): number => {
-    let g = 0;
-    atRisk.forEach((r, i) => {
-      const w = unitWeight(ctx, at, r);
-      if (w === 0) return;
-      g += sign * (expectedLoss(ctx, r, expected[i]!) - expectedLoss(ctx, r, Math.max(0, expected[i]! + sign * w)));
-    });
-    return g;
-  };
-  const place = (at: string, sign: number): void => {
-    atRisk.forEach((r, i) => {
-      expected[i] = Math.max(0, expected[i]! + sign * unitWeight(ctx, at, r));
-    });
-  };
+  const greedy = new Placements(ctx, atRisk);
   const upkeepCost = ctx.c.upkeep * Math.min(ctx.roundsLeft, SECURITY.upkeepHorizon);
   const raiseCost = ctx.c.unitCost + upkeepCost;
   const needs: string[] = [];
@@ -147,14 +153,14 @@ export function planForces(ctx: BotContext, maxAdd: number): ForcePlan {
     let best = ctx.mine[0]!;
     let bestGain = -1;
     for (const at of ctx.mine) {
-      const g = gain(at, 1);
+      const g = greedy.gain(at, 1);
       if (g > bestGain) {
         bestGain = g;
         best = at;
       }
     }
     if (bestGain < raiseCost) break;
-    place(best, 1);
+    greedy.place(best, 1);
     needs.push(best);
     add++;
   }
@@ -166,17 +172,77 @@ export function planForces(ctx: BotContext, maxAdd: number): ForcePlan {
       let worstLoss = Number.POSITIVE_INFINITY;
       for (const [at, n] of stacks) {
         if (n <= 0) continue;
-        const l = gain(at, -1);
+        const l = greedy.gain(at, -1);
         if (l < worstLoss) {
           worstLoss = l;
           worst = at;
         }
       }
       if (worst === null || worstLoss >= upkeepCost) break;
-      place(worst, -1);
+      greedy.place(worst, -1);
       stacks.set(worst, stacks.get(worst)! - 1);
       drop++;
     }
   }
   return { add, drop, needs, atRisk };
+}
+
+/**
+ * The greedy's arithmetic, each figure computed once: a unit's weight at every region at risk, each region's loss at
+ * its current defense, and each placement's gain until a placement changes a region it counts on. Gains are summed
+ * afresh in the same order, so every figure is exactly what a plain recomputation gives.
+ */
+export class Placements {
+  private readonly expected: number[];
+  private readonly loss: number[];
+  private readonly weights = new Map<string, number[]>();
+  /** Gains by sign and place, dropped when a region they count on changes. */
+  private readonly gains = [new Map<string, number>(), new Map<string, number>()] as const;
+
+  constructor(
+    private readonly ctx: BotContext,
+    private readonly atRisk: AtRisk[],
+  ) {
+    this.expected = atRisk.map((r) => r.expected);
+    this.loss = atRisk.map((r, i) => expectedLoss(ctx, r, this.expected[i]!));
+  }
+
+  private weightsAt(at: string): number[] {
+    let w = this.weights.get(at);
+    if (!w) this.weights.set(at, (w = this.atRisk.map((r) => unitWeight(this.ctx, at, r))));
+    return w;
+  }
+
+  gain(at: string, sign: 1 | -1): number {
+    const cache = this.gains[sign === 1 ? 0 : 1];
+    const hit = cache.get(at);
+    if (hit !== undefined) return hit;
+    const w = this.weightsAt(at);
+    let g = 0;
+    for (let i = 0; i < w.length; i++) {
+      if (w[i] === 0) continue;
+      g += sign * (this.loss[i]! - expectedLoss(this.ctx, this.atRisk[i]!, Math.max(0, this.expected[i]! + sign * w[i]!)));
+    }
+    cache.set(at, g);
+    return g;
+  }
+
+  place(at: string, sign: 1 | -1): void {
+    const w = this.weightsAt(at);
+    const changed: number[] = [];
+    for (let i = 0; i < w.length; i++) {
+      const next = Math.max(0, this.expected[i]! + sign * w[i]!);
+      if (next === this.expected[i]) continue;
+      this.expected[i] = next;
+      this.loss[i] = expectedLoss(this.ctx, this.atRisk[i]!, next);
+      changed.push(i);
+    }
+    if (changed.length === 0) return;
+    for (const cache of this.gains) {
+      for (const place of [...cache.keys()]) {
+        const pw = this.weightsAt(place);
+        if (changed.some((i) => pw[i] !== 0)) cache.delete(place);
+      }
+    }
+  }
 }

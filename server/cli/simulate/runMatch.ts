@@ -1,5 +1,5 @@
-import type { CommandEnvelope, GameEvent, GameState, MatchSettings, Scenario, SeatCommand } from '../../../shared';
-import { apply, boardOf, createMatch, DeterrenceReader, MatchSettingsSchema, obligationsTo, Rng, seedRng, treatyParties, view } from '../../../shared';
+import type { BoardIndex, CommandEnvelope, GameEvent, GameState, MatchSettings, Scenario, SeatCommand, Viewer } from '../../../shared';
+import { apply, boardOf, createMatch, DeterrenceReader, MatchSettingsSchema, obligationsTo, Rng, seedRng, treatyParties, ViewMemo } from '../../../shared';
 import type { Doctrine } from '../../../shared/bots';
 import { DOCTRINES, decideBot } from '../../../shared/bots';
 
@@ -97,6 +97,9 @@ export function runMatch(scenario: Scenario, seed: string, opts: RunOptions = {}
   };
   for (const id of b.stateIds) send({ at, actor: { role: 'system' }, command: { type: 'setSeat', state: id, controller: 'bot', doctrine: doctrines[id]! } });
   send({ at, actor: { role: 'system' }, command: { type: 'start' } });
+  // One memo per match: a seat's next view shares what did not change with its last one, and bots key their analysis on that.
+  const memo = new ViewMemo(scenario);
+  const viewers = new Map<string, Viewer>(b.stateIds.map((id) => [id, { role: 'seat', state: id }]));
   const exposures: number[] = [];
   const snapshots = new Map<number, Array<{ region: string; rec: number[] }>>();
   let stalls = 0;
@@ -111,7 +114,7 @@ export function runMatch(scenario: Scenario, seed: string, opts: RunOptions = {}
       for (const id of b.stateIds) {
         if (s.phase !== phase || s.round !== round) break;
         if (!mayAct(s, id, pass)) continue;
-        const v = view(scenario, s, { role: 'seat', state: id });
+        const v = memo.of(s, viewers.get(id)!);
         const cmds: SeatCommand[] = decideBot(scenario, v, doctrines[id]!, seed);
         for (const command of cmds) {
           if (s.phase !== phase || s.round !== round) break;
@@ -158,27 +161,53 @@ function mayAct(s: GameState, id: string, pass: number): boolean {
   return addressed || Object.values(s.votes).some((v) => v.status === 'open' && v.voters.includes(id) && v.ballots[id] === undefined);
 }
 
-/** Every owned region with a foreign force next to it, when orders close: its index, its forces-only index, its allies' credibility. */
+/**
+ * Every owned region with a foreign force next to it, when orders close: its index, its forces-only index, its allies'
+ * credibility. A region whose owner nobody is obliged to defend has no allied forces to weigh: its forces-only index is
+ * its index (credibility counts only through obligations), so the two counterfactual readers are asked only about the rest;
+ * and a region with no other state's units next to it faces no attack, so it is not read at all.
+ */
 function snapshot(scenario: Scenario, s: GameState): Array<{ region: string; rec: number[] }> {
   const b = boardOf(scenario);
-  const fullCred = { ...s, nations: Object.fromEntries(Object.entries(s.nations).map(([k, n]) => [k, { ...n, credibility: 100 }])) };
   const actual = new DeterrenceReader(b, s);
-  const forces = new DeterrenceReader(b, fullCred);
-  const alone = new DeterrenceReader(b, { ...s, treaties: {} });
+  let forces: DeterrenceReader | null = null;
+  let alone: DeterrenceReader | null = null;
+  const alliesOf = new Map<string, number[]>();
   const out: Array<{ region: string; rec: number[] }> = [];
   for (const region of b.regionIds) {
     const owner = s.regions[region]!.owner;
-    if (owner === null) continue;
+    if (owner === null || !foreignNear(b, s, region, owner)) continue;
     const d = actual.of(region);
     if (!d || d.strongestAttack === 0) continue;
+    let allies = alliesOf.get(owner);
+    if (!allies) alliesOf.set(owner, (allies = obligationsTo(s.treaties, owner).map((o) => s.nations[o.ally]!.credibility)));
+    if (allies.length === 0) {
+      out.push({ region, rec: [d.index, d.index, -1] });
+      continue;
+    }
+    forces ??= new DeterrenceReader(b, { ...s, nations: fullCredibility(s.nations) });
+    alone ??= new DeterrenceReader(b, { ...s, treaties: {} });
     const full = forces.of(region)!;
     const noAllies = alone.of(region)!;
-    const allies = obligationsTo(s.treaties, owner).map((o) => s.nations[o.ally]!.credibility);
     const allyForces = full.expectedDefense - noAllies.expectedDefense > 1e-9;
-    const cred = allies.length && allyForces ? allies.reduce((a, x) => a + x, 0) / allies.length : -1;
+    const cred = allyForces ? allies.reduce((a, x) => a + x, 0) / allies.length : -1;
     out.push({ region, rec: [d.index, full.index, cred] });
   }
   return out;
+}
+
+/** Whether any state but the owner has units next to a region: without them no attack could come (strongestAttack 0). */
+function foreignNear(b: BoardIndex, s: GameState, region: string, owner: string): boolean {
+  for (const r of b.adjacent.get(region) ?? []) {
+    const units = s.regions[r]?.units ?? {};
+    for (const st in units) if (st !== owner && units[st]! > 0) return true;
+  }
+  return false;
+}
+
+/** Every nation as it is, but with credibility 100: allies' forces counted in full. */
+function fullCredibility(nations: GameState['nations']): GameState['nations'] {
+  return Object.fromEntries(Object.entries(nations).map(([k, n]) => [k, { ...n, credibility: 100 }]));
 }
 
 function pactRecords(s: GameState): PactRecord[] {

@@ -1,0 +1,89 @@
+import type { PlayerView } from '../view';
+import type { BoardFacts } from './boardFacts';
+import { KeyedCache } from './keyedCache';
+
+type Regions = PlayerView['regions'];
+
+/** Where one state's units stand, as a view shows them. */
+export interface Forces {
+  /** Regions where it has units, in id order. */
+  stacks: readonly string[];
+  total: number;
+  /** Theaters where it has units. */
+  theaters: ReadonlySet<string>;
+}
+
+const NONE: readonly string[] = [];
+
+/**
+ * Who holds what in one view's regions, read once per regions object: regions change only when a round resolves, and
+ * without fog every seat reads the same object, so what is read here serves every seat and every pass until then.
+ */
+export class Holdings {
+  private readonly ownedBy = new Map<string, string[]>();
+  private readonly forces = new Map<string, Forces>();
+  private readonly held = new Map<string, ReadonlySet<string>>();
+  private readonly tables = new Map<string, Map<string, unknown>>();
+
+  constructor(
+    private readonly board: BoardFacts,
+    private readonly regions: Regions,
+  ) {
+    for (const r of board.b.regionIds) {
+      const owner = regions[r]?.owner ?? null;
+      if (owner === null) continue;
+      const list = this.ownedBy.get(owner);
+      if (list) list.push(r);
+      else this.ownedBy.set(owner, [r]);
+    }
+  }
+
+  /** Regions a state holds, in id order. Shared: never change it. */
+  regionsOf(state: string): readonly string[] {
+    return this.ownedBy.get(state) ?? NONE;
+  }
+
+  /** States that hold any region. */
+  holders(): Iterable<string> {
+    return this.ownedBy.keys();
+  }
+
+  /** Theaters where a state holds regions. */
+  theatersHeldBy(state: string): ReadonlySet<string> {
+    let t = this.held.get(state);
+    if (!t) this.held.set(state, (t = new Set(this.regionsOf(state).map((r) => this.board.b.theaterOf.get(r) ?? ''))));
+    return t;
+  }
+
+  forcesOf(state: string): Forces {
+    let f = this.forces.get(state);
+    if (f) return f;
+    const stacks: string[] = [];
+    const theaters = new Set<string>();
+    let total = 0;
+    for (const r of this.board.b.regionIds) {
+      const n = this.regions[r]?.units?.[state] ?? 0;
+      total += n;
+      if (n > 0) {
+        stacks.push(r);
+        theaters.add(this.board.b.theaterOf.get(r) ?? '');
+      }
+    }
+    f = { stacks, total, theaters };
+    this.forces.set(state, f);
+    return f;
+  }
+
+  /** A table of figures read from these regions alone, by name: shared, so its entries must never be changed. */
+  table<V>(name: string): Map<string, V> {
+    let t = this.tables.get(name);
+    if (!t) this.tables.set(name, (t = new Map()));
+    return t as Map<string, V>;
+  }
+}
+
+const cache = new KeyedCache<Holdings>(16);
+
+export function holdingsOf(board: BoardFacts, regions: Regions): Holdings {
+  return cache.get([regions], () => new Holdings(board, regions));
+}

@@ -1,0 +1,202 @@
+import type { Obligation } from '../treaties/queries';
+import { FRIENDLY_KINDS, obligationsAmong } from '../treaties/queries';
+import type { TreatyKind, TreatyTerms } from '../treaties/terms';
+import { treatyParties } from '../treaties/terms';
+import type { PlayerView } from '../view';
+
+type Treaties = PlayerView['treaties'];
+export type Treaty = Treaties[string];
+
+const NOBODY: ReadonlySet<string> = new Set();
+
+/** The order activeTreaties sorts by. */
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** treatyParties of each terms object (terms are replaced, never changed in place). */
+const partiesCache = new WeakMap<TreatyTerms, readonly string[]>();
+
+/** treatyParties, listed once per terms. Shared: never change it. */
+export function partiesOf(t: { terms: TreatyTerms }): readonly string[] {
+  let p = partiesCache.get(t.terms);
+  if (!p) partiesCache.set(t.terms, (p = treatyParties(t.terms)));
+  return p;
+}
+
+export function isParty(t: { terms: TreatyTerms }, state: string): boolean {
+  return partiesOf(t).includes(state);
+}
+
+/**
+ * What bots read from the active treaties, once per set of treaty objects: every seat sees the same active treaties
+ * (only proposals are private), and a proposal, an answer or a vote leaves them as they are, so one set serves every
+ * seat for as long as the engine keeps those objects.
+ */
+export class ActiveFacts {
+  /** Each state's friendly partners (FRIENDLY_KINDS), itself not included. */
+  private friends: Map<string, Set<string>> | null = null;
+  private readonly protectsCache = new Map<string, string[]>();
+  private readonly guidelineCache = new Map<string, number | null>();
+  private readonly obligationCache = new Map<string, Obligation[]>();
+  /** Partners by the kinds asked about (one set object per question), then by state. */
+  private readonly partnerCache = new Map<ReadonlySet<TreatyKind> | null, Map<string, ReadonlySet<string>>>();
+
+  /** @param list active treaties in id order (activeTreaties of the view's book). */
+  constructor(readonly list: readonly Treaty[]) {}
+
+  /** The engine's areFriendly over the active treaties. */
+  friendly(a: string, b: string): boolean {
+    if (a === b) return true;
+    this.friends ??= this.readFriends();
+    return this.friends.get(a)?.has(b) ?? false;
+  }
+
+  private readFriends(): Map<string, Set<string>> {
+    const friends = new Map<string, Set<string>>();
+    for (const t of this.list) {
+      if (!FRIENDLY_KINDS.includes(t.terms.kind)) continue;
+      const parties = partiesOf(t);
+      for (const a of parties) {
+        for (const b of parties) {
+          if (a === b) continue;
+          let set = friends.get(a);
+          if (!set) friends.set(a, (set = new Set()));
+          set.add(b);
+        }
+      }
+    }
+    return friends;
+  }
+
+  /** Active treaties of one kind that a state is party to, in id order. */
+  inForce(kind: TreatyKind, state: string): Treaty[] {
+    return this.list.filter((t) => t.terms.kind === kind && isParty(t, state));
+  }
+
+  /** States sharing an active treaty with `me` (of the given kinds, if named), itself not included. */
+  partners(me: string, kinds: ReadonlySet<TreatyKind> | null = null): ReadonlySet<string> {
+    let byState = this.partnerCache.get(kinds);
+    if (!byState) this.partnerCache.set(kinds, (byState = new Map()));
+    const hit = byState.get(me);
+    if (hit) return hit;
+    const out = new Set<string>();
+    for (const t of this.list) {
+      if (kinds && !kinds.has(t.terms.kind)) continue;
+      const parties = partiesOf(t);
+      if (!parties.includes(me)) continue;
+      for (const s of parties) if (s !== me) out.add(s);
+    }
+    byState.set(me, out);
+    return out;
+  }
+
+  /** Who must answer an attack on the defender: the engine's obligationsTo over the active treaties. */
+  obligationsTo(defender: string): Obligation[] {
+    let hit = this.obligationCache.get(defender);
+    if (!hit) this.obligationCache.set(defender, (hit = obligationsAmong(this.list, defender)));
+    return hit;
+  }
+
+  /**
+   * States (of `stateIds`, in that order) that `me` is obliged to defend: obligationsTo(s) names `me` exactly when an
+   * active pact has both as members or `me` guarantees `s`.
+   */
+  protects(me: string, stateIds: readonly string[]): string[] {
+    let hit = this.protectsCache.get(me);
+    if (hit) return hit;
+    const obliged = new Set<string>();
+    for (const t of this.list) {
+      if (t.terms.kind === 'defense-pact' && t.terms.members.includes(me)) for (const m of t.terms.members) obliged.add(m);
+      if (t.terms.kind === 'guarantee' && t.terms.guarantor === me) obliged.add(t.terms.protected);
+    }
+    hit = stateIds.filter((s) => s !== me && obliged.has(s));
+    this.protectsCache.set(me, hit);
+    return hit;
+  }
+
+  /** The engine's guidelineOf over the active treaties: the highest guideline (whole points) of its pacts; null outside pacts. */
+  guideline(me: string): number | null {
+    if (this.guidelineCache.has(me)) return this.guidelineCache.get(me) ?? null;
+    let g: number | null = null;
+    for (const t of this.list) {
+      if (t.terms.kind === 'defense-pact' && t.terms.members.includes(me)) {
+        const pts = Math.round(t.terms.guideline * 100);
+        g = g === null ? pts : Math.max(g, pts);
+      }
+    }
+    this.guidelineCache.set(me, g);
+    return g;
+  }
+}
+
+/**
+ * What bots read from a view's treaties, for one decision: a seat's treaties change with nearly every answer any seat
+ * gives, so only the active set, which changes seldom, is kept between decisions. Built with for-in loops:
+ * a view's records are grown key by key (dictionary-mode objects in V8), where Object.values and Object.entries cost
+ * several times more.
+ */
+export class TreatyFacts {
+  /** Every treaty the view shows, in the record's own order. */
+  readonly all: Treaty[] = [];
+  readonly active: ActiveFacts;
+  private proposals: Treaty[] | null = null;
+  private readonly sharing = new Map<string, Map<TreatyKind, Set<string>>>();
+
+  constructor(treaties: Treaties) {
+    const list: Treaty[] = [];
+    for (const id in treaties) {
+      const t = treaties[id]!;
+      this.all.push(t);
+      if (t.status === 'active') list.push(t);
+    }
+    this.active = activeFactsOf(list);
+  }
+
+  /** Parties to the treaties (not ended) of a kind that `me` is party to, itself included when it is. */
+  sharedWith(me: string, kind: TreatyKind): ReadonlySet<string> {
+    let byKind = this.sharing.get(me);
+    if (!byKind) {
+      byKind = new Map();
+      for (const t of this.all) {
+        if (t.status === 'ended') continue;
+        const parties = partiesOf(t);
+        if (!parties.includes(me)) continue;
+        let set = byKind.get(t.terms.kind);
+        if (!set) byKind.set(t.terms.kind, (set = new Set()));
+        for (const p of parties) set.add(p);
+      }
+      this.sharing.set(me, byKind);
+    }
+    return byKind.get(kind) ?? NOBODY;
+  }
+
+  /** Proposals the view shows, in id order. */
+  get proposed(): Treaty[] {
+    this.proposals ??= this.all.filter((t) => t.status === 'proposed').sort(byId);
+    return this.proposals;
+  }
+}
+
+/**
+ * Active sets met lately, newest last. Every seat's view holds the same treaty objects while the engine keeps them,
+ * so the set one seat found is found again by the next: the same objects in the same order are the same facts.
+ */
+const recentActive: Array<{ found: readonly Treaty[]; facts: ActiveFacts }> = [];
+const RECENT = 16;
+
+/** The facts of the active treaties `found` in a book's own order (sorted here only when the set is new). */
+function activeFactsOf(found: Treaty[]): ActiveFacts {
+  for (let i = recentActive.length - 1; i >= 0; i--) {
+    const r = recentActive[i]!;
+    if (sameList(r.found, found)) return r.facts;
+  }
+  const facts = new ActiveFacts([...found].sort(byId));
+  recentActive.push({ found, facts });
+  if (recentActive.length > RECENT) recentActive.shift();
+  return facts;
+}
+
+function sameList(a: readonly Treaty[], b: readonly Treaty[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
