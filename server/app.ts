@@ -16,6 +16,7 @@ import { MatchService } from './match/MatchService';
 import { ScenarioCatalog } from './match/scenarios';
 import { GuardedWebSocketTransport } from './net/guardedTransport';
 import { ClientRateLimiter } from './net/rateLimit';
+import { RejoinLimiter } from './rooms/joinRules';
 import { MatchRoom } from './rooms/MatchRoom';
 import type { RoomServices } from './rooms/MatchRoom';
 import { CommitQueue } from './store/commitQueue';
@@ -79,7 +80,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const classroom = createClassroom({ store, matches, scenarios, log, guesses, creations, now: options.now });
   const services: RoomServices = {
     exercises: classroom.exercises,
-    matches, log, guesses, trustProxy: config.trustProxy,
+    matches, log, guesses, rejoins: new RejoinLimiter(), trustProxy: config.trustProxy,
     newLimiter: () => new ClientRateLimiter(),
     reconnectSeconds: config.reconnectSeconds,
     endedRoomSeconds: config.endedRoomSeconds,

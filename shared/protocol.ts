@@ -58,6 +58,22 @@ export interface ServerPatch {
   base: number;
   ops: PatchOp[];
 }
+/**
+ * A `patch` as it travels: `[version, base, ops]`. Most patch frames are a few ops; the keys of an
+ * object envelope would be a sixth of them.
+ */
+export type ServerPatchWire = [version: number, base: number, ops: PatchOp[]];
+
+export function encodePatch(p: ServerPatch): ServerPatchWire {
+  return [p.version, p.base, p.ops];
+}
+
+/** The patch in a `patch` message, or null when the message is not one. */
+export function decodePatch(m: unknown): ServerPatch | null {
+  if (!Array.isArray(m) || m.length !== 3 || typeof m[0] !== 'number' || typeof m[1] !== 'number' || !Array.isArray(m[2])) return null;
+  return { version: m[0], base: m[1], ops: m[2] as PatchOp[] };
+}
+
 export interface ServerAck {
   seq: number;
   /** Log sequence number of the committed command. */

@@ -1,7 +1,8 @@
 import type { Room } from 'colyseus.js';
 import { Client } from 'colyseus.js';
 import type { ControlCommand, SeatCommand } from '../../shared/commands';
-import type { JoinOptions, ServerAck, ServerError, ServerPatch, ServerView } from '../../shared/protocol';
+import { decodePatch } from '../../shared/protocol';
+import type { JoinOptions, ServerAck, ServerError, ServerView } from '../../shared/protocol';
 import type { PlayerView } from '../../shared/view';
 import type { TrackedCommand } from './commandTracker';
 import { CommandTracker } from './commandTracker';
@@ -158,8 +159,9 @@ export class MatchConnection {
         this.h.seat(msg);
       },
       view: (msg: ServerView<PlayerView>) => this.h.view(this.sync.full(msg)),
-      patch: (msg: ServerPatch) => {
-        const r = this.sync.apply(msg);
+      patch: (msg: unknown) => {
+        const p = decodePatch(msg);
+        const r = p ? this.sync.apply(p) : 'gap';
         if (r === 'gap') this.resync();
         else if (r !== 'stale') this.h.view(r);
       },

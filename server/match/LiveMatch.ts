@@ -172,7 +172,9 @@ export class LiveMatch implements CommitParticipant {
     this.committedState = last.state;
     this.committedSeq = last.seq;
     const info: CommitInfo = { fromSeq: done[0]!.seq, toSeq: last.seq, before, after: last.state, events: done.flatMap((p) => p.events) };
-    // Listeners first (views go out), then the callers (acks): an ack never precedes the view that shows it.
+    // Listeners run before the callers resume, and must stay cheap: every ack of the batch waits for
+    // them. The room's listener only schedules its fan-out; each ack first brings its own client's
+    // view up to this state (MatchRoom), so an ack never precedes the view that shows it.
     for (const l of this.listeners) {
       try {
         l(info);

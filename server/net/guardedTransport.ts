@@ -39,7 +39,8 @@
  *   });
  *   gameServer.define('match', MatchRoom);
  *   await gameServer.listen(port);
- * Options other than `guard` go to WebSocketTransport unchanged (maxPayload defaults to 64 KiB).
+ * Options other than `guard` go to WebSocketTransport unchanged (maxPayload defaults to 64 KiB,
+ * perMessageDeflate to DEFAULT_PER_MESSAGE_DEFLATE; `perMessageDeflate: false` turns it off).
  * `guardSocket(ws, options)` applies the same guard to a single `ws` socket (used by the class).
  */
 import type { IncomingMessage } from 'node:http';
@@ -55,6 +56,32 @@ export const CLOSE_FLOOD = 4429;
 
 /** ws's limit on one message, enforced while reading (bytes). */
 export const DEFAULT_MAX_PAYLOAD = 64 * 1024;
+
+/**
+ * permessage-deflate for what the server sends (views and patches repeat their keys: a full view or a
+ * round's resolution patch shrinks about 4×). colyseus.js in Node (ws) and browsers both offer it with
+ * client_max_window_bits; a client that does not offer it gets uncompressed frames.
+ * - No context takeover, either way: ws applies `threshold` only then (with takeover it compresses
+ *   every frame), and a Node client (ws) would compress every message too, asynchronously, while
+ *   colyseus.js reuses the buffer it packed the message in: its next message would overwrite the one
+ *   still queued (seen as 4400 msgpack/trailing-bytes). With no takeover ws keeps frames under its
+ *   own 1 KiB threshold uncompressed and sends them at once; browsers copy what they send.
+ * - threshold: smaller frames (acks, schema patches) go as they are: a zlib round trip would cost
+ *   more than their bytes; what a client waits for (its catch-up patch and ack) is never compressed
+ *   (server/rooms/sendNow.ts);
+ * - a 4 KiB window and memLevel 5 keep zlib near 40 KB per connection (15/8: ~300 KB, 300 MB for
+ *   1,000 clients) for nearly the same ratio on frames of this size;
+ * - clientMaxWindowBits bounds inflating a client's frames; ws enforces maxPayload on the inflated
+ *   size, so a small compressed frame cannot expand past it.
+ */
+export const DEFAULT_PER_MESSAGE_DEFLATE = Object.freeze({
+  threshold: 128,
+  serverNoContextTakeover: true,
+  clientNoContextTakeover: true,
+  serverMaxWindowBits: 12,
+  clientMaxWindowBits: 12,
+  zlibDeflateOptions: Object.freeze({ level: 6, memLevel: 5 }),
+});
 
 /** Per-connection flood budget: generous, well above what rateLimit's per-class limits let through. */
 export const DEFAULT_FRAME_BUDGET: Readonly<BucketConfig> = Object.freeze({ capacity: 100, refillPerSecond: 50 });
@@ -151,15 +178,33 @@ export function guardSocket(ws: WebSocket, options: FrameGuardOptions = {}, remo
   ws.emit = guardedEmit as typeof ws.emit;
 }
 
+/**
+ * Colyseus sends schema patches and its cached full state as views into buffers it reuses (the
+ * encoder's shared buffer). Uncompressed, ws writes them at once; compressed, ws hands them to zlib
+ * on the thread pool, and queues later frames of the socket until that finishes, so by the time the
+ * bytes are read Colyseus may have written the next patch over them. Each frame is copied first.
+ */
+function ownOutgoingBytes(ws: WebSocket): void {
+  const send = ws.send.bind(ws) as (data: unknown, ...rest: unknown[]) => void;
+  ws.send = ((data: unknown, ...rest: unknown[]) => {
+    send(data instanceof Uint8Array ? Buffer.from(data) : data, ...rest);
+  }) as typeof ws.send;
+}
+
 /** WebSocketTransport whose sockets are all guarded; see the header for usage. */
 export class GuardedWebSocketTransport extends WebSocketTransport {
   constructor(options: GuardedTransportOptions = {}) {
     const { guard, ...transportOptions } = options;
-    super({ ...transportOptions, maxPayload: transportOptions.maxPayload ?? DEFAULT_MAX_PAYLOAD });
+    super({
+      ...transportOptions,
+      maxPayload: transportOptions.maxPayload ?? DEFAULT_MAX_PAYLOAD,
+      perMessageDeflate: transportOptions.perMessageDeflate ?? { ...DEFAULT_PER_MESSAGE_DEFLATE },
+    });
     const guardOptions = guard ?? {};
     // Prepended: ws-transport's own listener (added in super) may hand the socket to a room.
     this.wss.prependListener('connection', (ws: WebSocket, req: IncomingMessage) => {
       guardSocket(ws, guardOptions, req.socket.remoteAddress);
+      if (ws.extensions) ownOutgoingBytes(ws);
     });
   }
 }

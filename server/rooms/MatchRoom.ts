@@ -15,7 +15,10 @@ import type { Reply } from './clientMessages';
 import { handlers, isClientMessageType, seqOf } from './clientMessages';
 import type { ClientRole } from './joinRules';
 import { decideJoin } from './joinRules';
+import type { RejoinLimiter } from './joinRules';
 import { PublicSeat, PublicState } from './PublicState';
+import { fanoutScheduler } from './flushScheduler';
+import { sendNow } from './sendNow';
 import { ViewFanout } from './viewFanout';
 
 /** What the match room needs from the server; given once in `define('match', MatchRoom, { services })`. */
@@ -23,6 +26,8 @@ export interface RoomServices {
   matches: MatchService;
   log: Logger;
   guesses: GuessLimiter;
+  /** Joins per seat token (right tokens: wrong ones are guesses). */
+  rejoins: RejoinLimiter;
   /** Take the client address from X-Forwarded-For (behind a trusted proxy) rather than the socket. */
   trustProxy: boolean;
   /** A fresh message budget (per class: orders, chat, control, resync) for a newly joined client. */
@@ -86,6 +91,13 @@ export class MatchRoom extends Room<PublicState, LobbyEntry> {
   private reconnecting = new Map<string, number>();
   private unsubscribe: (() => void) | null = null;
   private lastMetadata = '';
+  private readonly publicTask = (): void => {
+    try {
+      this.refreshPublic();
+    } catch (e) {
+      this.log.error({ err: e }, 'room listing refresh failed');
+    }
+  };
 
   onCreate(options: { matchId?: unknown; services: RoomServices }): void {
     this.services = options.services;
@@ -95,7 +107,7 @@ export class MatchRoom extends Room<PublicState, LobbyEntry> {
     this.roomId = live.id;
     this.log = this.services.log.child({ matchId: live.id });
     this.autoDispose = false;
-    this.fanout = new ViewFanout(live.scenario);
+    this.fanout = new ViewFanout(live.scenario, live, (e) => this.log.error({ err: e }, 'view fan-out failed'));
     this.state = new PublicState();
     for (const st of live.scenario.states) this.state.seats.set(st.id, new PublicSeat());
     this.entry.presence = (state) => (this.connected.get(state) ?? 0) + (this.reconnecting.get(state) ?? 0) > 0;
@@ -113,6 +125,10 @@ export class MatchRoom extends Room<PublicState, LobbyEntry> {
     if (!d.ok) {
       if (d.guess) this.services.guesses.fail(ip);
       throw joinError(d.code, d.message);
+    }
+    const token = (options as { seatToken?: unknown }).seatToken;
+    if (d.who.claim === null && typeof token === 'string' && !this.services.rejoins.take(token)) {
+      throw joinError('rate/limited', 'This seat has joined too often in a short time; wait a moment.');
     }
     return { who: d.who };
   }
@@ -170,13 +186,15 @@ export class MatchRoom extends Room<PublicState, LobbyEntry> {
 
   onDispose(): void {
     this.unsubscribe?.();
+    this.fanout.close();
+    fanoutScheduler.cancel(this.publicTask);
     this.services.matches.detachRoom(this.entry.live.id);
   }
 
   /** The seat message and a full view. */
   private welcome(client: Client, who: ClientRole): void {
     client.send('seat', { role: who.role, state: who.state, seatToken: who.seatToken, host: who.host });
-    this.fanout.add(client, viewerOf(who), this.entry.live.state, this.entry.live.seq);
+    this.fanout.add(client, viewerOf(who));
   }
 
   /** Every message goes through here; nothing in it may throw into Colyseus (that would drop the client). */
@@ -208,15 +226,20 @@ export class MatchRoom extends Room<PublicState, LobbyEntry> {
 
   private replyTo(client: Client): Reply {
     return {
-      ack: (seq, logSeq) => client.send('ack', { seq, logSeq }),
+      ack: (seq, logSeq) => {
+        // The view that shows the command goes first; other clients' patches follow on the scheduler.
+        this.fanout.catchUp(client);
+        sendNow(client, 'ack', { seq, logSeq });
+      },
       error: (seq, code, message) => client.send('error', { seq, code, message }),
-      resync: () => this.fanout.resync(client, this.entry.live.state, this.entry.live.seq),
+      resync: () => this.fanout.resync(client),
     };
   }
 
   private afterCommit(info: CommitInfo): void {
-    this.fanout.publish(info.after, info.toSeq);
-    this.refreshPublic();
+    this.fanout.published();
+    // The room listing waits for the same turn as the views: a burst of commits refreshes it once.
+    fanoutScheduler.request(this.publicTask);
     if (info.after.phase === 'ended' && info.before.phase !== 'ended') {
       // A finished match leaves the lobby; its players stay to read the debrief.
       void this.setPrivate(true);

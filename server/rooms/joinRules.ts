@@ -1,6 +1,6 @@
 import { JoinOptionsSchema } from '../../shared/index';
 import type { GameState, Scenario } from '../../shared/index';
-import { normalizeJoinCode, secretMatches } from '../auth/seatTokens';
+import { hashSecret, normalizeJoinCode, secretMatches } from '../auth/seatTokens';
 import type { MatchRecord } from '../store/MatchStore';
 import type { SeatBook } from '../match/seatBook';
 import type { ExerciseGate } from '../exercise/ExerciseService';
@@ -89,4 +89,40 @@ export function decideJoin(options: unknown, ctx: JoinContext): JoinDecision {
 function firstFreeSeat(ctx: JoinContext): string | undefined {
   const free = ctx.scenario.states.map((s) => s.id).filter((id) => ctx.seats.isFree(id));
   return free.find((id) => ctx.state.seats[id]?.controller === 'open') ?? free[0];
+}
+
+/**
+ * Rejoins with one seat token, in the style of the guessing limit (server/auth/guessLimiter.ts) but
+ * for right tokens: each join with a token costs one of `burst` tries, one comes back every
+ * 1/`perSecond` s. A join sends a full view and may log a command; a token in a reload loop (or
+ * shared too widely) would otherwise have the server do that as fast as it can ask. A team of a few
+ * people, reloads and drops stay well inside it. Keyed by the token's hash: no secret is kept here.
+ */
+export class RejoinLimiter {
+  private buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    /** Joins with one token allowed in a burst. */
+    private readonly burst = 20,
+    /** Joins regained per second. */
+    private readonly perSecond = 0.5,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Spend one join for this token; false when it has none left. */
+  take(token: string): boolean {
+    const key = hashSecret(token);
+    const t = this.now();
+    const b = this.buckets.get(key);
+    const level = b ? Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.perSecond) : this.burst;
+    if (level < 1) return false;
+    this.buckets.set(key, { tokens: level - 1, at: t });
+    if (this.buckets.size > 10_000) this.sweep(t);
+    return true;
+  }
+
+  /** Forget tokens whose budget is full again, so the map stays small. */
+  private sweep(t: number): void {
+    for (const [key, b] of this.buckets) if (b.tokens + ((t - b.at) / 1000) * this.perSecond >= this.burst) this.buckets.delete(key);
+  }
 }

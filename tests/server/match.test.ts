@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { GameState, PatchOp, PlayerView, Scenario, Viewer } from '../../shared/index';
-import { pairChannel } from '../../shared/index';
+import { OP_DEL, OP_PUSH, OP_SET, pairChannel } from '../../shared/index';
 import { statesBySeq, wireView } from './helpers/replay';
 import { TestClient } from './helpers/testClient';
 import type { Created } from './helpers/testServer';
@@ -175,10 +175,11 @@ function at(doc: unknown, p: (string | number)[]): unknown {
 }
 
 function expectOpWithin(op: PatchOp, view: PlayerView, label: string): void {
-  if (op.op === 'set') expect(op.value, `${label} set ${op.path.join('.')}`).toEqual(at(view, op.path));
-  if (op.op === 'push') {
-    const arr = at(view, op.path) as unknown[];
-    expect(arr.slice(arr.length - op.values.length), `${label} push ${op.path.join('.')}`).toEqual(op.values);
+  // A copy carries no value: it moves what the client already holds.
+  if (op[0] === OP_SET) expect(op[2], `${label} set ${op[1].join('.')}`).toEqual(at(view, op[1]));
+  if (op[0] === OP_PUSH) {
+    const arr = at(view, op[1]) as unknown[];
+    expect(arr.slice(arr.length - op[2].length), `${label} push ${op[1].join('.')}`).toEqual(op[2]);
   }
-  if (op.op === 'del') expect(at(view, op.path)).toBeUndefined();
+  if (op[0] === OP_DEL && typeof op[1][op[1].length - 1] === 'string') expect(at(view, op[1])).toBeUndefined();
 }

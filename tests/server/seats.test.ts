@@ -1,6 +1,7 @@
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
+import { RejoinLimiter } from '../../server/rooms/joinRules';
 import { statesBySeq } from './helpers/replay';
 import { recorderOf, TestClient } from './helpers/testClient';
 import { createMatch, FAST, startTestServer } from './helpers/testServer';
@@ -90,4 +91,39 @@ describe('seats', () => {
     expect(states[states.length - 1]).toEqual(live.state);
     await watcher.leave();
   }, 30_000);
+  it('limits rejoins with one seat token: a reload loop runs out, other seats and a later rejoin do not', async () => {
+    const m = await createMatch(server.url, { seed: 'rejoin-loop', settings: FAST });
+    const first = await TestClient.join(endpoint, m.matchId, { name: 'Loop', state: 'lissen' }, 'loop');
+    const token = first.seat!.seatToken!;
+    await first.leave();
+    let joined = 0;
+    let refusal = '';
+    while (!refusal && joined < 40) {
+      try {
+        const c = await TestClient.join(endpoint, m.matchId, { seatToken: token }, 'again');
+        joined++;
+        await c.leave();
+      } catch (e) {
+        refusal = e instanceof Error ? e.message : String(e);
+      }
+    }
+    expect(joined).toBe(20);
+    expect(refusal).toMatch(/^rate\/limited: /);
+    // Another seat of the same match (same IP) is not affected, and a wrong token is still a wrong token.
+    const other = await TestClient.join(endpoint, m.matchId, { name: 'Other', state: 'drakmor' }, 'other');
+    expect(await TestClient.refused(endpoint, m.matchId, { seatToken: 'x'.repeat(43) })).toMatch(/^join\/unknown-token/);
+    await other.leave();
+  });
+
+  it('gives a token one rejoin back every 2 s (RejoinLimiter)', () => {
+    let now = 0;
+    const limiter = new RejoinLimiter(3, 0.5, () => now);
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([true, true, true, false]);
+    expect(limiter.take('b')).toBe(true);
+    now += 1999;
+    expect(limiter.take('a')).toBe(false);
+    now += 2;
+    expect(limiter.take('a')).toBe(true);
+    expect(limiter.take('a')).toBe(false);
+  });
 });

@@ -12,11 +12,11 @@ import { LoadRun } from './server/workers';
  * colyseus.js clients (in a separate load process, so their work is not the server's):
  * (a) acknowledgement latency with durable writes (SQLite WAL, synchronous=FULL, group commit):
  *     p50/p99 over 2,000 orders from 12 clients (p99 < 3 ms), and durable commands/s (≥ 5,000);
- * (b) WebSocket bytes per client: the full view on join (< 15 KB), one round of the standard
- *     scenario without chat (< 5 KB);
+ * (b) WebSocket bytes per client, as they cross the wire (compressed frames when permessage-deflate
+ *     is on): the full view on join (< 15 KB), one round of the standard scenario without chat (< 5 KB);
  * (c) 200 rooms of 8 clients in diplomacy: heap and CPU per room (< 2 MB), ack p99 while all are
  *     active (< 50 ms).
- * SERVER_BENCH_ROOMS scales (c) down on a small machine (the figures say so).
+ * SERVER_BENCH_ROOMS scales (c) down on a small machine (the figures say so); SERVER_BENCH_PARTS picks parts.
  */
 
 const ORDERS = 2_000;
@@ -29,6 +29,8 @@ const CLIENTS_PER_ROOM = 8;
 /** Mean gap between one client's messages in (c): a lively table (a client says something every 8 s). */
 const ROOMS_GAP_MS = Number(process.env.SERVER_BENCH_GAP_MS ?? 8_000);
 const ROOMS_ACTIVE_MS = 15_000;
+/** SERVER_BENCH_PARTS=b (or a,c…) runs only those parts while iterating. */
+const PARTS = new Set((process.env.SERVER_BENCH_PARTS ?? 'a,b,c').split(','));
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const kb = (bytes: number): number => bytes / 1024;
@@ -66,7 +68,9 @@ async function latency(b: BenchServer): Promise<void> {
   await control(b, m.matchId, 'advancePhase');
   const before = { ...b.server.queue.stats };
   const writes = trackWrites(b);
+  const cpu0 = process.cpuUsage();
   const r = (await run.go()) as LatencyResult;
+  const cpu = process.cpuUsage(cpu0);
   writes.stop();
   const after = b.server.queue.stats;
   const s = stats(r.latencies);
@@ -77,6 +81,7 @@ async function latency(b: BenchServer): Promise<void> {
   figure('p99', s.p99, 3);
   note('mean / max', `${s.mean.toFixed(2)} ms / ${s.max.toFixed(1)} ms; refused: ${refusedText(r.refused)}`);
   note('group commit', `${batches} transactions, ${((after.commands - before.commands) / Math.max(1, batches)).toFixed(2)} commands each; write+fsync p50 ${w.median.toFixed(2)} ms, p99 ${w.p99.toFixed(2)} ms, max ${w.max.toFixed(1)} ms`);
+  note('server CPU per command', `${((cpu.user + cpu.system) / Math.max(1, r.latencies.length)).toFixed(0)} µs (whole process: engine, log, views for ${seats.length} clients, WebSocket)`);
   note('load process timer lag p99', `${r.workerLagP99.toFixed(1)} ms`);
 }
 
@@ -128,15 +133,18 @@ async function bytes(b: BenchServer): Promise<void> {
   const r = (await run.go()) as BytesResult;
   const j = stats(joined.joinBytes);
   const round = stats(r.roundBytes);
-  heading(`(b) WebSocket bytes received per client (standard scenario, ${seats.length} seats, fog off; payload + frame headers)`);
+  heading(`(b) WebSocket bytes received per client (standard scenario, ${seats.length} seats, fog off; frames as read from the client's TCP socket)`);
+  note('how', 'every frame\'s header + payload as sent (compressed where deflate applied), read before ws inflates it; pings included; upgrade response and matchmaking HTTP not counted');
+  note('permessage-deflate', r.deflate.extensions ? `negotiated (${r.deflate.extensions}); ${r.deflate.compressedFrames} of ${r.deflate.frames} frames came compressed` : 'not negotiated');
   figure('join: full view, max', kb(j.max), 15, 'KB');
-  note('join: mean', `${kb(j.mean).toFixed(1)} KB (matchmaking HTTP not counted); with permessage-deflate ≈ ${kb(stats(r.joinDeflated).max).toFixed(1)} KB`);
+  note('join: mean', `${kb(j.mean).toFixed(1)} KB; decoded ${kb(stats(r.joinPlain).max).toFixed(1)} KB max`);
   figure('one round, no chat: max', kb(round.max), 5, 'KB');
-  note('one round: mean', `${kb(round.mean).toFixed(1)} KB in ${stats(r.roundFrames).mean.toFixed(0)} frames; ${r.commands} commands by all seats; ${r.forcedAdvances} host advances`);
-  note('one round with deflate', `≈ ${kb(stats(r.roundDeflated).max).toFixed(1)} KB max (estimate: frames over 1 KiB compressed one by one)`);
+  note('one round: mean', `${kb(round.mean).toFixed(1)} KB in ${stats(r.roundFrames).mean.toFixed(0)} frames (decoded ${kb(stats(r.roundPlain).max).toFixed(1)} KB max); ${r.commands} commands by all seats; ${r.forcedAdvances} host advances`);
   const total = Object.values(r.opBytes).reduce((a, x) => a + x, 0);
   const parts = Object.entries(r.opBytes).sort((x, y) => y[1] - x[1]).slice(0, 8).map(([k, v]) => `${k} ${((v / total) * 100).toFixed(0)}%`);
   note('what the round\'s patches carry', `${parts.join(', ')} (JSON size of the ops)`);
+  note('the round\'s frames by type', Object.entries(r.byType).sort((x, y) => y[1].wire - x[1].wire)
+    .map(([k, t]) => `${k} ${kb(t.wire / seats.length).toFixed(1)} KB in ${(t.frames / seats.length).toFixed(1)}`).join(', ') + ' (per client, on the wire)');
   note('patches for `now` alone', `${(r.nowOnlyPatches / seats.length).toFixed(1)} per client`);
 }
 
@@ -183,6 +191,7 @@ async function rooms(b: BenchServer): Promise<void> {
   note('heap per room after activity', `${((heap2 - heap0) / ROOMS / 2 ** 20).toFixed(2)} MB; RSS +${((rss1 - rss0) / ROOMS / 2 ** 20).toFixed(2)} MB per room`);
   note('CPU per room, idle', `${perRoom(idle, idleMs).toFixed(2)} ms/s (${(perRoom(idle, idleMs) * ROOMS / 10).toFixed(0)}% of a core for all)`);
   note('CPU per room, active', `${perRoom(active, activeMs).toFixed(2)} ms/s (${(perRoom(active, activeMs) * ROOMS / 10).toFixed(0)}% of a core for all; ${(r.latencies.length / (r.ms / 1000)).toFixed(0)} commands/s)`);
+  note('server CPU per command, active', `${((active.user + active.system) / Math.max(1, r.latencies.length)).toFixed(0)} µs (whole process, ${CLIENTS_PER_ROOM} views each)`);
   figure('ack p99 while all active', s.p99, 50);
   note('ack p50 / max', `${s.median.toFixed(1)} ms / ${s.max.toFixed(1)} ms over ${s.n} messages; refused: ${refusedText(r.refused)}; dropped ${r.dropped}`);
   note('group commit', `${w.n} transactions; write+fsync p50 ${w.median.toFixed(2)} ms, p99 ${w.p99.toFixed(2)} ms, max ${w.max.toFixed(1)} ms`);
@@ -196,10 +205,12 @@ async function run(): Promise<void> {
   note('machine', `${cores} cores, load average ${load!.toFixed(2)}${load! > cores ? ' (busy: latencies will show it)' : ''}; clients run in a separate process`);
   const b = await startBenchServer();
   try {
-    await latency(b);
-    await throughput(b);
-    await bytes(b);
-    await rooms(b);
+    if (PARTS.has('a')) {
+      await latency(b);
+      await throughput(b);
+    }
+    if (PARTS.has('b')) await bytes(b);
+    if (PARTS.has('c')) await rooms(b);
   } finally {
     await b.close();
   }

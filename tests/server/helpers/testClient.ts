@@ -1,5 +1,5 @@
 import { Client, Room } from 'colyseus.js';
-import { patch } from '../../../shared/index';
+import { decodePatch, patch } from '../../../shared/index';
 import type { ControlCommand, JoinOptions, PatchOp, PlayerView, SeatCommand } from '../../../shared/index';
 
 /** Every frame and decoded message a colyseus.js room receives, captured below the SDK's handlers. */
@@ -224,7 +224,7 @@ export class TestClient {
         return;
       }
       case 'patch': {
-        const p = m as { version: number; base: number; ops: PatchOp[] };
+        const p = decodePatch(m) ?? { version: Number.NaN, base: Number.NaN, ops: [] };
         if (!this.view || p.base !== this.version) {
           this.problems.push(`patch base ${p.base} but client at ${this.version}`);
           this.room.send('resync', {});

@@ -1,36 +1,41 @@
-import zlib from 'node:zlib';
 import { Client, Room } from 'colyseus.js';
-import { patch } from '../../../../shared/index';
+import { decodePatch, patch } from '../../../../shared/index';
 import type { ControlCommand, JoinOptions, PatchOp, PlayerView, SeatCommand } from '../../../../shared/index';
+import type { WireMeter } from './wireMeter';
+import { installWireMeter, meterOf, take } from './wireMeter';
 
 /**
  * A player's connection for benchmarks: colyseus.js over a real WebSocket, keeping its view from
- * `view` and `patch` messages as a browser does, counting the bytes the socket received, and timing
- * every command from send to its `ack` or `error`.
+ * `view` and `patch` messages as a browser does, counting the bytes the socket received (as they
+ * crossed the wire: compressed frames when permessage-deflate was negotiated; wireMeter.ts), and
+ * timing every command from send to its `ack` or `error`.
  */
+
+installWireMeter();
 
 /** What arrived on one room's socket, kept from its first frame (before `joinById` resolves). */
 interface Sink {
-  bytes: number;
+  /** Wire bytes of the data frames dispatched so far (header + payload as sent). */
+  wire: number;
+  /** The same frames' decoded size (header + payload had nothing been compressed). */
+  plain: number;
   frames: number;
-  /** Bytes had each frame been compressed on its own (permessage-deflate without context takeover), when asked for. */
-  deflated: number;
+  /** Wire bytes and frames by message type ('schema' for Colyseus state patches), so far. */
+  byType: Record<string, { frames: number; wire: number }>;
+  /** The wire size of the frame being dispatched. */
+  current: number;
+  meter: WireMeter | undefined;
   early: { type: string | number; message: unknown }[];
   owner: BenchClient | null;
 }
 
 const sinks = new WeakMap<object, Sink>();
-let estimateDeflate = false;
-
-/** From now on, also count what each frame would weigh compressed (see Sink.deflated). */
-export function estimateDeflatedBytes(on: boolean): void {
-  estimateDeflate = on;
-}
 
 function sinkOf(room: object): Sink {
   let s = sinks.get(room);
   if (!s) {
-    s = { bytes: 0, frames: 0, deflated: 0, early: [], owner: null };
+    const ws = (room as { connection?: { transport?: { ws?: object } } }).connection?.transport?.ws;
+    s = { wire: 0, plain: 0, frames: 0, byType: {}, current: 0, meter: meterOf(ws), early: [], owner: null };
     sinks.set(room, s);
   }
   return s;
@@ -39,6 +44,13 @@ function sinkOf(room: object): Sink {
 /** Bytes of a server→client WebSocket frame header (unmasked) for a payload of n bytes. */
 function wsHeaderBytes(n: number): number {
   return n <= 125 ? 2 : n <= 0xffff ? 4 : 10;
+}
+
+function count(s: Sink, type: string): void {
+  const t = (s.byType[type] ??= { frames: 0, wire: 0 });
+  t.frames++;
+  t.wire += s.current;
+  s.current = 0;
 }
 
 // colyseus.js binds `Room.prototype.onMessageCallback` when it connects, and ws can deliver several
@@ -53,17 +65,18 @@ if (!proto.__benchCounted) {
   const onFrame = proto.onMessageCallback;
   proto.onMessageCallback = function (e) {
     const s = sinkOf(this);
-    s.bytes += e.data.byteLength + wsHeaderBytes(e.data.byteLength);
+    if (!s.meter) throw new Error('bench: no wire meter on this socket');
+    s.current = take(s.meter);
+    s.wire += s.current;
+    s.plain += e.data.byteLength + wsHeaderBytes(e.data.byteLength);
     s.frames += 1;
-    if (estimateDeflate) {
-      // ws compresses only frames above its threshold (1 KiB by default); the others go as they are.
-      const n = e.data.byteLength < 1024 ? e.data.byteLength : zlib.deflateRawSync(new Uint8Array(e.data)).length;
-      s.deflated += n + wsHeaderBytes(n);
-    }
+    // ROOM_DATA frames are counted by type when dispatched; the rest (schema state) here.
+    if (new Uint8Array(e.data, 0, 1)[0] !== 13) count(s, 'schema');
     onFrame.call(this, e);
   };
   proto.dispatchMessage = function (type, message) {
     const s = sinkOf(this);
+    count(s, String(type));
     if (s.owner) s.owner.handle(String(type), message);
     else s.early.push({ type, message });
   };
@@ -111,17 +124,28 @@ export class BenchClient {
     return c;
   }
 
-  /** WebSocket bytes (payload + frame header) and frames received so far. */
+  /** WebSocket bytes received so far as they crossed the wire (frames as sent, compressed or not; pings included). */
   get bytes(): number {
-    return this.sink.bytes;
+    return this.sink.wire + (this.sink.meter?.control ?? 0);
+  }
+
+  /** Wire bytes and frames by message type so far (a copy). */
+  get byType(): Record<string, { frames: number; wire: number }> {
+    return Object.fromEntries(Object.entries(this.sink.byType).map(([k, v]) => [k, { ...v }]));
+  }
+
+  /** The same frames' decoded size: what the wire would carry without compression. */
+  get plainBytes(): number {
+    return this.sink.plain;
+  }
+
+  /** Frames that came compressed, and the extension the server accepted. */
+  get deflate(): { compressed: number; extensions: string } {
+    return { compressed: this.sink.meter?.compressed ?? 0, extensions: this.sink.meter?.extensions ?? '' };
   }
 
   get frames(): number {
     return this.sink.frames;
-  }
-
-  get deflatedBytes(): number {
-    return this.sink.deflated;
   }
 
   get inFlight(): number {
@@ -184,7 +208,7 @@ export class BenchClient {
         break;
       }
       case 'patch': {
-        const p = m as { version: number; base: number; ops: PatchOp[] };
+        const p = decodePatch(m) ?? { version: Number.NaN, base: Number.NaN, ops: [] };
         if (!this.view || p.base !== this.version) {
           this.room.send('resync', {});
           return;

@@ -56,7 +56,7 @@ export interface JoinedReport {
   clients: number;
   /** ms to join them all. */
   joinMs: number;
-  /** WebSocket bytes each client received from connecting until it held its seat and full view. */
+  /** WebSocket bytes each client received from connecting until it held its seat and full view, as on the wire. */
   joinBytes: number[];
 }
 
@@ -82,10 +82,14 @@ export interface BytesResult {
   roundBytes: number[];
   /** Per client: frames received during the measured round. */
   roundFrames: number[];
-  /** The same with permessage-deflate (estimated: each frame over 1 KiB compressed on its own). */
-  roundDeflated: number[];
-  /** Join bytes with permessage-deflate (same estimate). */
-  joinDeflated: number[];
+  /** The same frames' decoded size (what they would weigh uncompressed). */
+  roundPlain: number[];
+  /** Join bytes, decoded size. */
+  joinPlain: number[];
+  /** permessage-deflate as negotiated (the extension header; '' if none) and how many frames came compressed, all clients. */
+  deflate: { extensions: string; compressedFrames: number; frames: number };
+  /** The measured round's frames by message type ('schema': Colyseus state patches), wire bytes, all clients. */
+  byType: Record<string, { frames: number; wire: number }>;
   /** Commands the clients sent during the measured round. */
   commands: number;
   /** Host advances needed because the phase did not end by itself. */

@@ -2,10 +2,10 @@
 import { decideBot } from '../../../../shared/bots/index';
 import type { Doctrine } from '../../../../shared/bots/index';
 import type { OrderOption, Scenario, SeatCommand } from '../../../../shared/index';
-import { legalOrders, pairChannel, Rng, seedRng } from '../../../../shared/index';
+import { legalOrders, OP_COPY, pairChannel, Rng, seedRng } from '../../../../shared/index';
 import { ClientRateLimiter, messageClassOf } from '../../../net/rateLimit';
 import { loadScenario } from '../harness';
-import { BenchClient, estimateDeflatedBytes } from './benchClient';
+import { BenchClient } from './benchClient';
 import type { BytesJob, ClientPlan, Job, JobResult, LatencyJob, ParentMessage, RoomsJob, WorkerMessage } from './jobs';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -135,11 +135,10 @@ function doctrineOf(scenario: Scenario, state: string): Doctrine {
 /** Play as the bots do, without press; count what each client receives over one round. */
 async function bytes(job: BytesJob): Promise<JobResult> {
   const scenario = loadScenario('standard');
-  estimateDeflatedBytes(true);
   const clients = await joinAll(job.endpoint, job.clients, 12);
   const host = clients[0]!;
   const R = job.measureRound;
-  const startBytesAtJoin = new Map(clients.map((c) => [c, c.deflatedBytes]));
+  const plainAtJoin = new Map(clients.map((c) => [c, c.plainBytes]));
   const startBytes = new Map<BenchClient, [number, number, number]>();
   const endBytes = new Map<BenchClient, [number, number, number]>();
   let commands = 0;
@@ -152,19 +151,33 @@ async function bytes(job: BytesJob): Promise<JobResult> {
     c.onPatch = (ops) => {
       // Called before the view's marks move: the patch that ends the round (the resolution) is counted.
       if (!startBytes.has(c) || endBytes.has(c)) return;
-      if (ops.every((o) => o.path[0] === 'now')) nowOnlyPatches++;
+      if (ops.every((o) => o[0] !== OP_COPY && o[1][0] === 'now')) nowOnlyPatches++;
       for (const o of ops) {
-        const k = String(o.path[0] ?? '(root)');
+        const k = String((o[0] === OP_COPY ? o[2] : o[1])[0] ?? '(root)');
         opBytes[k] = (opBytes[k] ?? 0) + JSON.stringify(o).length;
       }
     };
   }
 
+  const typesAt = new Map<BenchClient, Record<string, { frames: number; wire: number }>>();
+  const typesDelta: Record<string, { frames: number; wire: number }> = {};
   const mark = (c: BenchClient): void => {
     lastChange = performance.now();
     const v = c.view!;
-    if (!startBytes.has(c) && v.round === R && v.phase === 'diplomacy') startBytes.set(c, [c.bytes, c.frames, c.deflatedBytes]);
-    if (startBytes.has(c) && !endBytes.has(c) && (v.round > R || v.phase === 'ended')) endBytes.set(c, [c.bytes, c.frames, c.deflatedBytes]);
+    if (!startBytes.has(c) && v.round === R && v.phase === 'diplomacy') {
+      startBytes.set(c, [c.bytes, c.frames, c.plainBytes]);
+      typesAt.set(c, c.byType);
+      counting = true;
+    }
+    if (startBytes.has(c) && !endBytes.has(c) && (v.round > R || v.phase === 'ended')) {
+      endBytes.set(c, [c.bytes, c.frames, c.plainBytes]);
+      const before = typesAt.get(c)!;
+      for (const [k, t] of Object.entries(c.byType)) {
+        const d = (typesDelta[k] ??= { frames: 0, wire: 0 });
+        d.frames += t.frames - (before[k]?.frames ?? 0);
+        d.wire += t.wire - (before[k]?.wire ?? 0);
+      }
+    }
   };
 
   const act = async (c: BenchClient): Promise<void> => {
@@ -218,10 +231,11 @@ async function bytes(job: BytesJob): Promise<JobResult> {
   await watchdog;
   const roundBytes = clients.map((c) => endBytes.get(c)![0] - startBytes.get(c)![0]);
   const roundFrames = clients.map((c) => endBytes.get(c)![1] - startBytes.get(c)![1]);
-  const roundDeflated = clients.map((c) => endBytes.get(c)![2] - startBytes.get(c)![2]);
-  const joinDeflated = clients.map((c) => startBytesAtJoin.get(c)!);
+  const roundPlain = clients.map((c) => endBytes.get(c)![2] - startBytes.get(c)![2]);
+  const joinPlain = clients.map((c) => plainAtJoin.get(c)!);
+  const deflate = { extensions: host.deflate.extensions, compressedFrames: clients.reduce((n, c) => n + c.deflate.compressed, 0), frames: clients.reduce((n, c) => n + c.frames, 0) };
   for (const c of clients) c.leave();
-  return { kind: 'bytes', roundBytes, roundFrames, roundDeflated, joinDeflated, commands, forcedAdvances, opBytes, nowOnlyPatches };
+  return { kind: 'bytes', roundBytes, roundFrames, roundPlain, joinPlain, deflate, byType: typesDelta, commands, forcedAdvances, opBytes, nowOnlyPatches };
 }
 
 /** Everyone chats now and then: pair channels mostly, the public channel sometimes. */
