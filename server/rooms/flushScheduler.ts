@@ -9,7 +9,7 @@ export class FlushScheduler {
   private scheduled = false;
 
   constructor(
-    private readonly sliceMs = 4,
+    private readonly sliceMs = 1,
     private readonly onError: (e: unknown) => void = () => undefined,
   ) {}
 

@@ -55,13 +55,8 @@ export class ViewFanout {
   private readonly memo: ViewMemo;
   private closed = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly flushTask = (): void => {
-    try {
-      this.flush();
-    } catch (e) {
-      this.onError(e);
-    }
-  };
+  /** One scheduler task per viewer group, so a big room's fan-out is spread over slices too. */
+  private readonly groupTasks = new Map<string, () => void>();
 
   constructor(
     scenario: Scenario,
@@ -104,6 +99,9 @@ export class ViewFanout {
     if (group?.size === 0) {
       this.groups.delete(sub.key);
       this.memo.forget(sub.viewer);
+      const task = this.groupTasks.get(sub.key);
+      if (task) this.scheduler.cancel(task);
+      this.groupTasks.delete(sub.key);
     }
   }
 
@@ -117,13 +115,32 @@ export class ViewFanout {
   published(): void {
     if (this.closed || this.timer) return;
     if (this.coalesceMs <= 0) {
-      this.scheduler.request(this.flushTask);
+      this.requestAll();
       return;
     }
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (!this.closed) this.scheduler.request(this.flushTask);
+      if (!this.closed) this.requestAll();
     }, this.coalesceMs);
+  }
+
+  private requestAll(): void {
+    for (const key of this.groups.keys()) this.scheduler.request(this.taskFor(key));
+  }
+
+  private taskFor(key: string): () => void {
+    let task = this.groupTasks.get(key);
+    if (!task) {
+      task = () => {
+        try {
+          if (!this.closed) this.flushGroup(key);
+        } catch (e) {
+          this.onError(e);
+        }
+      };
+      this.groupTasks.set(key, task);
+    }
+    return task;
   }
 
   /** Bring this client (and its teammates, who share its view) up to the committed state now. */
@@ -135,7 +152,7 @@ export class ViewFanout {
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    this.scheduler.cancel(this.flushTask);
+    for (const task of this.groupTasks.values()) this.scheduler.cancel(task);
   }
 
   /** Patches to every client behind the committed state. */
