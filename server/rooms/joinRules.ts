@@ -4,6 +4,7 @@ import { hashSecret, normalizeJoinCode, secretMatches } from '../auth/seatTokens
 import type { MatchRecord } from '../store/MatchStore';
 import type { SeatBook } from '../match/seatBook';
 import type { ExerciseGate } from '../exercise/ExerciseService';
+import { KeyedBuckets } from '../net/keyedBuckets';
 
 /** Who a client is in a match room. */
 export interface ClientRole {
@@ -99,30 +100,20 @@ function firstFreeSeat(ctx: JoinContext): string | undefined {
  * people, reloads and drops stay well inside it. Keyed by the token's hash: no secret is kept here.
  */
 export class RejoinLimiter {
-  private buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets: KeyedBuckets;
 
   constructor(
     /** Joins with one token allowed in a burst. */
-    private readonly burst = 20,
+    burst = 20,
     /** Joins regained per second. */
-    private readonly perSecond = 0.5,
-    private readonly now: () => number = Date.now,
-  ) {}
+    perSecond = 0.5,
+    now: () => number = Date.now,
+  ) {
+    this.buckets = new KeyedBuckets(burst, perSecond, now);
+  }
 
   /** Spend one join for this token; false when it has none left. */
   take(token: string): boolean {
-    const key = hashSecret(token);
-    const t = this.now();
-    const b = this.buckets.get(key);
-    const level = b ? Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.perSecond) : this.burst;
-    if (level < 1) return false;
-    this.buckets.set(key, { tokens: level - 1, at: t });
-    if (this.buckets.size > 10_000) this.sweep(t);
-    return true;
-  }
-
-  /** Forget tokens whose budget is full again, so the map stays small. */
-  private sweep(t: number): void {
-    for (const [key, b] of this.buckets) if (b.tokens + ((t - b.at) / 1000) * this.perSecond >= this.burst) this.buckets.delete(key);
+    return this.buckets.take(hashSecret(token));
   }
 }
