@@ -1,4 +1,4 @@
-import { treatyParties, view } from '../../shared/index';
+import { treatyParties, ViewMemo } from '../../shared/index';
 import type { GameState, Scenario, SeatCommand } from '../../shared/index';
 import { decideBot, isDoctrine } from '../../shared/bots/index';
 import type { Doctrine } from '../../shared/bots/index';
@@ -20,7 +20,7 @@ const MAX_CONSULTS_PER_PHASE = 40;
  *    (and in every crisis: GAME.md §3.4 "an absent seat is decided by its bot"). Such a stand-in
  *    plays but never declares the seat ready, so a table of absent people does not race through
  *    the match: the phase runs to its deadline.
- * Bots see only their seat's view (shared/view.ts), never the state. They decide on the newest
+ * Bots see only their seat's view (shared/view.ts, through a ViewMemo), never the state. They decide on the newest
  * state (including commands not yet durable), so they never answer the same thing twice.
  */
 export class BotDriver {
@@ -28,12 +28,16 @@ export class BotDriver {
   /** In diplomacy: what each bot last answered, so it is asked again only when that changes. */
   private seen = new Map<string, string>();
   private lastPhase = '';
+  /** Bots are asked again and again in diplomacy: their views are rebuilt only where the state changed. */
+  private readonly views: ViewMemo;
 
   constructor(
     private readonly live: LiveMatch,
     private readonly presence: () => PresenceProbe,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.views = new ViewMemo(live.scenario);
+  }
 
   /**
    * After a restore: the phase did not just open (people have not had a chance to come back),
@@ -89,7 +93,7 @@ export class BotDriver {
     const scenario: Scenario = this.live.scenario;
     let commands: SeatCommand[];
     try {
-      const v = view(scenario, s, { role: 'seat', state });
+      const v = this.views.of(s, { role: 'seat', state });
       commands = decideBot(scenario, v, doctrineOf(s, scenario, state), `${this.live.record.seed}/${s.round}/${s.phase}/${state}`);
     } catch (e) {
       this.log.error({ err: e, matchId: this.live.id, state }, 'bot failed to decide');
