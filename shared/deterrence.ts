@@ -97,7 +97,7 @@ const factsByList = new WeakMap<readonly TreatyLike[], { relations: ReturnType<t
  */
 export class DeterrenceReader {
   private readonly active: readonly TreatyLike[];
-  private readonly theaterUnits = new Map<string, number>();
+  private readonly theaterUnits = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly b: BoardIndex,
@@ -132,14 +132,50 @@ export class DeterrenceReader {
 
   /** A state's units across a theater (an integer sum, so the order of adding never matters). */
   private inTheater(s: string, theater: string): number {
-    const key = `${s}|${theater}`;
-    let n = this.theaterUnits.get(key);
+    // By theater, then state: no key string to build on every read.
+    let byState = this.theaterUnits.get(theater);
+    if (!byState) this.theaterUnits.set(theater, (byState = new Map()));
+    let n = byState.get(s);
     if (n === undefined) {
       n = 0;
       for (const r of this.b.theaterRegions.get(theater) ?? []) n += this.units(s, r);
-      this.theaterUnits.set(key, n);
+      byState.set(s, n);
     }
     return n;
+  }
+
+  /** The expected defense of a region as `of` counts it (rounded alike), without the attack side; 0 for a region nobody holds. */
+  expectedDefense(region: string): number {
+    const owner = this.d.regions[region]?.owner ?? null;
+    if (owner === null) return 0;
+    return Math.round(this.defense(region, owner, nearOf(this.b, region)) * 100) / 100;
+  }
+
+  /** Own units in and next to the region, the obliged allies' eligible units, and friendly guests standing in it. */
+  private defense(region: string, owner: string, near: readonly string[]): number {
+    const { b, d } = this;
+    const c = b.scenario.coefficients;
+    let own = this.units(owner, region) * this.tech(owner) * (isHome(b, owner, region) ? c.homeBonus : 1);
+    for (const r of near) if (d.regions[r]?.owner === owner) own += this.units(owner, r) * this.tech(owner);
+    const theater = b.theaterOf.get(region) ?? '';
+    const { obligations, friends, intel } = this.facts(owner);
+    let allies = 0;
+    for (const ob of obligations) {
+      // Eligible: units in the region's theater (the region included) or next to it (GAME.md §3.4).
+      let eligible = this.inTheater(ob.ally, theater);
+      for (const r of near) if (b.theaterOf.get(r) !== theater) eligible += this.units(ob.ally, r);
+      allies += eligible * this.tech(ob.ally) * interop(c, d, intel, owner, ob.ally) * ((d.nations[ob.ally]?.credibility ?? 0) / 100);
+    }
+    // Friendly units stationed in the region itself (guests under basing access) stand and fight, added in id order.
+    const here = d.regions[region]?.units;
+    // The owner is always its own friend: with no other friend, no guest counts.
+    if (here && friends.size > 1) {
+      for (const s of Object.keys(here).sort()) {
+        if (s === owner || !friends.has(s) || obligations.some((o) => o.ally === s)) continue;
+        allies += here[s]! * this.tech(s) * interop(c, d, intel, owner, s);
+      }
+    }
+    return own + allies;
   }
 
   /**
@@ -149,31 +185,11 @@ export class DeterrenceReader {
    */
   of(region: string): DeterrenceBreakdown | null {
     const { b, d } = this;
-    const c = b.scenario.coefficients;
     const owner = d.regions[region]?.owner ?? null;
     if (owner === null) return null;
     const near = nearOf(b, region);
-    let own = this.units(owner, region) * this.tech(owner) * (isHome(b, owner, region) ? c.homeBonus : 1);
-    for (const r of near) if (d.regions[r]?.owner === owner) own += this.units(owner, r) * this.tech(owner);
-    const theater = b.theaterOf.get(region) ?? '';
-    const { obligations, friends, intel } = this.facts(owner);
-    let allies = 0;
-    const counted = new Set<string>([owner]);
-    for (const ob of obligations) {
-      counted.add(ob.ally);
-      // Eligible: units in the region's theater (the region included) or next to it (GAME.md §3.4).
-      let eligible = this.inTheater(ob.ally, theater);
-      for (const r of near) if (b.theaterOf.get(r) !== theater) eligible += this.units(ob.ally, r);
-      allies += eligible * this.tech(ob.ally) * interop(c, d, intel, owner, ob.ally) * ((d.nations[ob.ally]?.credibility ?? 0) / 100);
-    }
-    // Friendly units stationed in the region itself (guests under basing access) stand and fight, added in id order.
-    const here = d.regions[region]?.units;
-    if (here) {
-      for (const s of Object.keys(here).sort()) {
-        if (counted.has(s) || !friends.has(s)) continue;
-        allies += here[s]! * this.tech(s) * interop(c, d, intel, owner, s);
-      }
-    }
+    const { obligations, friends } = this.facts(owner);
+    const expected = this.defense(region, owner, near);
     const threats = new Map<string, number>();
     for (const r of near) {
       const units = d.regions[r]?.units;
@@ -192,7 +208,6 @@ export class DeterrenceReader {
         threat = s;
       }
     }
-    const expected = own + allies;
     const index = strongest === 0 ? DETERRENCE_MAX : Math.min(DETERRENCE_MAX, expected / strongest);
     return {
       index: Math.round(index * 100) / 100,

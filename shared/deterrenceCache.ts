@@ -4,7 +4,7 @@ import { DeterrenceReader } from './deterrence';
 import { visibleRegions } from './fog';
 import type { GameState } from './state';
 import type { TreatyBook, TreatyLike } from './treaties/queries';
-import { activeTreaties } from './treaties/queries';
+import { activeOf } from './treaties/activeCache';
 
 /** What a viewer's regions show of units and deterrence. */
 export interface RegionIndexes {
@@ -23,6 +23,7 @@ export interface ActiveSet {
   readonly list: readonly TreatyLike[];
 }
 const activeOfBook = new WeakMap<TreatyBook, ActiveSet>();
+const activeOfList = new WeakMap<readonly TreatyLike[], ActiveSet>();
 const recentActive: ActiveSet[] = [];
 const RECENT = 16;
 
@@ -35,12 +36,17 @@ function sameActive(a: readonly TreatyLike[], b: readonly TreatyLike[]): boolean
 export function activeSetOf(book: TreatyBook): ActiveSet {
   let set = activeOfBook.get(book);
   if (!set) {
-    const list = activeTreaties(book);
-    set = recentActive.find((x) => sameActive(x.list, list));
+    // activeOf hands out one list for books with the very same active treaties; equal terms are looked for only past that.
+    const list = activeOf(book);
+    set = activeOfList.get(list);
     if (!set) {
-      set = { list };
-      recentActive.push(set);
-      if (recentActive.length > RECENT) recentActive.shift();
+      set = recentActive.find((x) => sameActive(x.list, list));
+      if (!set) {
+        set = { list };
+        recentActive.push(set);
+        if (recentActive.length > RECENT) recentActive.shift();
+      }
+      activeOfList.set(list, set);
     }
     activeOfBook.set(book, set);
   }

@@ -11,7 +11,7 @@ import {
   crisesPart, cutFor, eventsPart, fogOf, indexesFor, interopPart, messagesPart, nationsPart, objectivesPart, publicObjectivesPart,
   regionsPart, seatsPart, treatiesChanged, treatiesPart, votesPart,
 } from './viewParts';
-import { sameList, sameRecord, settleEach, settleList, settleRecord } from './viewSettle';
+import { sameRecord, settleEach, settleList, settleRecord } from './viewSettle';
 
 function viewerKey(v: Viewer): string {
   return v.role === 'seat' ? `seat:${v.state}` : v.role;
@@ -28,6 +28,13 @@ interface Cell {
 function startsWith<T>(list: readonly T[], prefix: readonly T[]): boolean {
   if (prefix.length > list.length) return false;
   for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** The same objectives, met alike (both lists are cut from the scenario's list for one seat). */
+function sameMet(a: Own['objectives'], b: Own['objectives']): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.met !== b[i]!.met) return false;
   return true;
 }
 
@@ -168,7 +175,7 @@ export class ViewMemo {
     // Objectives read regions, nations and the active treaties only.
     const objectives = this.part(mine, same, 'objectives', s.regions, s.nations, active, (p: Own['objectives'] | undefined) => {
       const next = objectivesPart(this.scenario, s, me);
-      return p && sameList(p.map((o) => o.met), next.map((o) => o.met)) ? p : next;
+      return p && sameMet(p, next) ? p : next;
     });
     return this.part(mine, same, 'own', s.orders[me], n, objectives, (p: Own | undefined) => {
       const next: Own = { state: me, orders: s.orders[me]!, budget: n.budget, defenseCap: n.defenseCap, objectives };

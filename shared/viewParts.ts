@@ -6,7 +6,7 @@ import type { Audience, GameEvent } from './events';
 import type { Scenario } from './scenario/schema';
 import type { GameState, Treaty } from './state';
 import { objectiveMet } from './rules/objectives';
-import { treatyParties } from './treaties/parties';
+import { boundBy } from './treaties/parties';
 import { sealBook } from './treaties/queries';
 import type { PlayerView, Viewer } from './view';
 
@@ -77,13 +77,13 @@ export function seatsPart(s: GameState): PlayerView['seats'] {
 
 /** GAME.md §5: only proposals are private to their parties; once every party has accepted, the treaty is public. */
 function seesTreaty(tr: Treaty, cut: Cut): boolean {
-  return tr.status !== 'proposed' || cut.omniscient || (cut.me !== null && treatyParties(tr.terms).includes(cut.me));
+  return tr.status !== 'proposed' || cut.omniscient || (cut.me !== null && boundBy(tr.terms, cut.me));
 }
 
 /** Reads s.treaties. */
 export function treatiesPart(s: GameState, cut: Cut): PlayerView['treaties'] {
   const out: PlayerView['treaties'] = {};
-  for (const id of Object.keys(s.treaties)) {
+  for (const id in s.treaties) {
     const tr = s.treaties[id]!;
     if (seesTreaty(tr, cut)) out[id] = tr;
   }
@@ -96,14 +96,17 @@ export function treatiesPart(s: GameState, cut: Cut): PlayerView['treaties'] {
  * the book are proposals and answers the viewer is not party to, and these leave its part as it was.
  */
 export function treatiesChanged(before: GameState['treaties'], after: GameState['treaties'], shown: PlayerView['treaties'], cut: Cut): boolean {
+  // for-in, not Object.keys: books are dictionary-mode objects, and this runs for every viewer after every treaty command.
   let kept = 0;
-  for (const id of Object.keys(after)) {
+  for (const id in after) {
     const tr = after[id]!;
     const old = before[id];
     if (old !== undefined) kept++;
     if (tr !== old && (seesTreaty(tr, cut) || shown[id] !== undefined)) return true;
   }
-  if (kept !== Object.keys(before).length) for (const id in shown) if (after[id] === undefined) return true;
+  let had = 0;
+  for (const _ in before) had++;
+  if (kept !== had) for (const id in shown) if (after[id] === undefined) return true;
   return false;
 }
 

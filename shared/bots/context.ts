@@ -1,6 +1,6 @@
 import type { BoardIndex } from '../board';
 import { isHome } from '../board';
-import type { DeterrenceBreakdown, DeterrenceInput } from '../deterrence';
+import type { DeterrenceInput } from '../deterrence';
 import { DeterrenceReader } from '../deterrence';
 import { Rng, seedRng } from '../rng';
 import type { Coefficients } from '../scenario/coefficients';
@@ -91,7 +91,7 @@ export class BotContext {
   private situationCache: Situation | null = null;
   private reader: DeterrenceReader | null = null;
   /** Deterrence is read for this seat's own pairs of interoperability, so it is read afresh for each decision. */
-  private readonly deterrenceCache = new Map<string, DeterrenceBreakdown | null>();
+  private readonly defenseCache = new Map<string, number>();
   private rngCursor: Rng | null = null;
   private readonly rngSeed: string;
 
@@ -147,12 +147,12 @@ export class BotContext {
     return this.holdings.table<V>(name);
   }
 
-  /** The deterrence breakdown of a region as this seat's view shows it (GAME.md §4), read once per decision. */
-  deterrence(region: string): DeterrenceBreakdown | null {
-    let d = this.deterrenceCache.get(region);
+  /** Expected defense of a region as this seat's view shows it (GAME.md §4; 0 where nobody holds it), read once per decision. */
+  expectedDefense(region: string): number {
+    let d = this.defenseCache.get(region);
     if (d === undefined) {
       this.reader ??= new DeterrenceReader(this.b, this.det);
-      this.deterrenceCache.set(region, (d = this.reader.of(region)));
+      this.defenseCache.set(region, (d = this.reader.expectedDefense(region)));
     }
     return d;
   }

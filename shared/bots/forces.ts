@@ -79,7 +79,7 @@ function readTargets(ctx: BotContext): Target[] {
       const units = ctx.v.regions[region]?.units ?? {};
       for (const s in units) if (s !== ctx.me) expected += units[s]! * ctx.techOf(s);
     } else {
-      expected = ctx.deterrence(region)?.expectedDefense ?? 0;
+      expected = ctx.expectedDefense(region);
     }
     const from: Target['from'] = [];
     let strength = 0;

@@ -105,7 +105,7 @@ export function regionsAtRisk(ctx: BotContext): AtRisk[] {
 function addAtRisk(ctx: BotContext, out: AtRisk[], region: string, owner: string, value: number): void {
   const threats = reachingThreats(ctx, region);
   if (threats.length === 0) return;
-  const expected = ctx.deterrence(region)?.expectedDefense ?? 0;
+  const expected = ctx.expectedDefense(region);
   const mine = owner === ctx.me;
   const allyUnit = mine ? 0 : ctx.tech * ctx.interop(owner, ctx.me) * (ctx.credibility / 100);
   out.push({ region, owner, value, expected, threats, theater: ctx.b.theaterOf.get(region) ?? '', mine, allyUnit });

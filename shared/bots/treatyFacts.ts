@@ -1,4 +1,5 @@
 import type { Obligation } from '../treaties/queries';
+import { activeOf } from '../treaties/activeCache';
 import { FRIENDLY_KINDS, obligationsAmong } from '../treaties/queries';
 import type { TreatyKind, TreatyTerms } from '../treaties/terms';
 import { treatyParties } from '../treaties/terms';
@@ -135,20 +136,22 @@ export class ActiveFacts {
  * several times more.
  */
 export class TreatyFacts {
-  /** Every treaty the view shows, in the record's own order. */
-  readonly all: Treaty[] = [];
   readonly active: ActiveFacts;
+  private allCache: Treaty[] | null = null;
   private proposals: Treaty[] | null = null;
   private readonly sharing = new Map<string, Map<TreatyKind, Set<string>>>();
 
-  constructor(treaties: Treaties) {
-    const list: Treaty[] = [];
-    for (const id in treaties) {
-      const t = treaties[id]!;
-      this.all.push(t);
-      if (t.status === 'active') list.push(t);
+  constructor(private readonly treaties: Treaties) {
+    this.active = activeFactsOf(activeOf(treaties) as readonly Treaty[]);
+  }
+
+  /** Every treaty the view shows, in the record's own order. */
+  get all(): Treaty[] {
+    if (!this.allCache) {
+      this.allCache = [];
+      for (const id in this.treaties) this.allCache.push(this.treaties[id]!);
     }
-    this.active = activeFactsOf(list);
+    return this.allCache;
   }
 
   /** Parties to the treaties (not ended) of a kind that `me` is party to, itself included when it is. */
@@ -177,26 +180,13 @@ export class TreatyFacts {
 }
 
 /**
- * Active sets met lately, newest last. Every seat's view holds the same treaty objects while the engine keeps them,
- * so the set one seat found is found again by the next: the same objects in the same order are the same facts.
+ * Facts by active list: activeOf hands every sealed book with the very same active treaties (every seat's view, until
+ * one is signed, changed or ended) the same list.
  */
-const recentActive: Array<{ found: readonly Treaty[]; facts: ActiveFacts }> = [];
-const RECENT = 16;
+const factsByList = new WeakMap<readonly Treaty[], ActiveFacts>();
 
-/** The facts of the active treaties `found` in a book's own order (sorted here only when the set is new). */
-function activeFactsOf(found: Treaty[]): ActiveFacts {
-  for (let i = recentActive.length - 1; i >= 0; i--) {
-    const r = recentActive[i]!;
-    if (sameList(r.found, found)) return r.facts;
-  }
-  const facts = new ActiveFacts([...found].sort(byId));
-  recentActive.push({ found, facts });
-  if (recentActive.length > RECENT) recentActive.shift();
+function activeFactsOf(list: readonly Treaty[]): ActiveFacts {
+  let facts = factsByList.get(list);
+  if (!facts) factsByList.set(list, (facts = new ActiveFacts(list)));
   return facts;
-}
-
-function sameList(a: readonly Treaty[], b: readonly Treaty[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -43,7 +43,8 @@ export class Turn {
 
   /** Write the PRNG cursor back into the state so the next draw continues the same stream. */
   commitRng(): void {
-    this.s.rng = [...this.rng.state] as GameState['rng'];
+    // Most commands draw nothing: the cursor still holds the state's own array, and the state keeps it.
+    if (this.rng.state !== this.s.rng) this.s.rng = [...this.rng.state] as GameState['rng'];
   }
 
   /** States in a fixed order, so every loop is deterministic. */

@@ -19,6 +19,18 @@ export function treatyParties(terms: TreatyTerms): string[] {
   }
 }
 
+/** Whether a state is bound by the treaty: treatyParties(terms).includes(state), without building the list. */
+export function boundBy(terms: TreatyTerms, state: string): boolean {
+  switch (terms.kind) {
+    case 'guarantee':
+      return terms.guarantor === state || terms.protected === state;
+    case 'basing':
+      return terms.host === state || terms.guest === state;
+    default:
+      return terms.members.includes(state);
+  }
+}
+
 /** The same terms with a different member list (admission, expulsion, withdrawal). */
 export function withMembers(terms: TreatyTerms, next: string[]): TreatyTerms {
   switch (terms.kind) {

@@ -1,6 +1,6 @@
 import type { TreatyKind, TreatyTerms } from './terms';
 import { activeOf } from './activeCache';
-import { treatyParties } from './parties';
+import { boundBy } from './parties';
 
 export { sealBook } from './activeCache';
 
@@ -18,7 +18,7 @@ export function activeTreaties(book: TreatyBook, kind?: TreatyKind): TreatyLike[
 }
 
 export function isParty(t: TreatyLike, state: string): boolean {
-  return treatyParties(t.terms).includes(state);
+  return boundBy(t.terms, state);
 }
 
 /** Active treaties of the given kinds binding both a and b. */

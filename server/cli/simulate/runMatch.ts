@@ -188,8 +188,7 @@ function snapshot(scenario: Scenario, s: GameState): Array<{ region: string; rec
     forces ??= new DeterrenceReader(b, { ...s, nations: fullCredibility(s.nations) });
     alone ??= new DeterrenceReader(b, { ...s, treaties: {} });
     const full = forces.of(region)!;
-    const noAllies = alone.of(region)!;
-    const allyForces = full.expectedDefense - noAllies.expectedDefense > 1e-9;
+    const allyForces = full.expectedDefense - alone.expectedDefense(region) > 1e-9;
     const cred = allyForces ? allies.reduce((a, x) => a + x, 0) / allies.length : -1;
     out.push({ region, rec: [d.index, full.index, cred] });
   }
