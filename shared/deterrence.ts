@@ -91,6 +91,42 @@ interface OwnerFacts {
  */
 const factsByList = new WeakMap<readonly TreatyLike[], { relations: ReturnType<typeof relationsOf>; owners: Map<string, OwnerFacts> }>();
 
+function factsOf(active: readonly TreatyLike[], owner: string): OwnerFacts {
+  let known = factsByList.get(active);
+  if (!known) {
+    known = { relations: relationsOf(active), owners: new Map() };
+    factsByList.set(active, known);
+  }
+  let f = known.owners.get(owner);
+  if (!f) {
+    const friends = new Set(known.relations.friends.get(owner) ?? []);
+    friends.add(owner);
+    f = { obligations: obligationsAmong(active, owner), friends, intel: known.relations.intel.get(owner) ?? NOBODY };
+    known.owners.set(owner, f);
+  }
+  return f;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/**
+ * Whether two active treaty lists give an owner the same deterrence facts: the same obliged allies in the same order
+ * (their sum is a float, so order counts), friends and intelligence partners. Treaties reach a region's index only
+ * through its owner's facts, so with the same regions, nations and interoperability its index is then the same.
+ */
+export function sameOwnerFacts(a: readonly TreatyLike[], b: readonly TreatyLike[], owner: string): boolean {
+  if (a === b) return true;
+  const fa = factsOf(a, owner);
+  const fb = factsOf(b, owner);
+  if (fa.obligations.length !== fb.obligations.length) return false;
+  for (let i = 0; i < fa.obligations.length; i++) if (fa.obligations[i]!.ally !== fb.obligations[i]!.ally) return false;
+  return sameSet(fa.friends, fb.friends) && sameSet(fa.intel, fb.intel);
+}
+
 /**
  * Reads deterrence from one input for as many regions as asked: what all of an owner's regions share (its treaties,
  * its allies, their units per theater) is worked out once. `deterrenceOf` is the one-region form.
@@ -107,19 +143,7 @@ export class DeterrenceReader {
   }
 
   private facts(owner: string): OwnerFacts {
-    let known = factsByList.get(this.active);
-    if (!known) {
-      known = { relations: relationsOf(this.active), owners: new Map() };
-      factsByList.set(this.active, known);
-    }
-    let f = known.owners.get(owner);
-    if (!f) {
-      const friends = new Set(known.relations.friends.get(owner) ?? []);
-      friends.add(owner);
-      f = { obligations: obligationsAmong(this.active, owner), friends, intel: known.relations.intel.get(owner) ?? NOBODY };
-      known.owners.set(owner, f);
-    }
-    return f;
+    return factsOf(this.active, owner);
   }
 
   private units(s: string, r: string): number {

@@ -1,6 +1,6 @@
 import type { BoardIndex } from './board';
 import type { DeterrenceInput } from './deterrence';
-import { DeterrenceReader } from './deterrence';
+import { DeterrenceReader, sameOwnerFacts } from './deterrence';
 import { visibleRegions } from './fog';
 import type { GameState } from './state';
 import type { TreatyBook, TreatyLike } from './treaties/queries';
@@ -92,14 +92,47 @@ export function regionIndexes(b: BoardIndex, s: GameState, seat: string | null):
   const key = seat ?? '';
   let hit = bySeat.get(key);
   if (!hit) {
-    hit = computeIndexes(b, s, seat);
+    let last = lastOf.get(b);
+    if (!last) lastOf.set(b, (last = new Map()));
+    const before = last.get(key);
+    hit = computeIndexes(b, s, seat, before);
     bySeat.set(key, hit);
+    last.set(key, { regions: s.regions, nations: s.nations, interop: s.interop, active: activeOf(s.treaties), result: hit });
   }
   return hit;
 }
 
-function computeIndexes(b: BoardIndex, s: GameState, seat: string | null): RegionIndexes {
+/** The last indexes worked out per board and viewer, with the inputs they read. */
+interface Last {
+  readonly regions: GameState['regions'];
+  readonly nations: GameState['nations'];
+  readonly interop: GameState['interop'];
+  readonly active: readonly TreatyLike[];
+  readonly result: RegionIndexes;
+}
+const lastOf = new WeakMap<BoardIndex, Map<string, Last>>();
+
+function sameSeen(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/**
+ * When only the active treaties changed since the viewer's last indexes (a treaty took effect or ended, nothing moved),
+ * a region's index changes only if its owner's treaty facts did: the others are taken from the last result.
+ */
+function computeIndexes(b: BoardIndex, s: GameState, seat: string | null, before: Last | undefined): RegionIndexes {
   const seen = seat === null ? null : visibleRegions(b, s, seat);
+  const reuse = before !== undefined && before.regions === s.regions && before.nations === s.nations && before.interop === s.interop && sameSeen(before.result.seen, seen) ? before : null;
+  const active = reuse === null ? null : activeOf(s.treaties);
+  const same = new Map<string, boolean>();
+  const unchanged = (owner: string): boolean => {
+    let v = same.get(owner);
+    if (v === undefined) same.set(owner, (v = sameOwnerFacts(reuse!.active, active!, owner)));
+    return v;
+  };
   let regions: DeterrenceInput['regions'] = s.regions;
   if (seen !== null) {
     const cut: DeterrenceInput['regions'] = {};
@@ -111,6 +144,10 @@ function computeIndexes(b: BoardIndex, s: GameState, seat: string | null): Regio
   }
   const reader = new DeterrenceReader(b, { regions, nations: s.nations, treaties: s.treaties, interop: s.interop });
   const indexes: Record<string, number | null> = {};
-  for (const rid of b.regionIds) if (seen === null || seen.has(rid)) indexes[rid] = reader.of(rid)?.index ?? null;
+  for (const rid of b.regionIds) {
+    if (seen !== null && !seen.has(rid)) continue;
+    const owner = s.regions[rid]!.owner;
+    indexes[rid] = reuse !== null && (owner === null || unchanged(owner)) ? reuse.result.indexes[rid]! : (reader.of(rid)?.index ?? null);
+  }
   return { seen, indexes };
 }
