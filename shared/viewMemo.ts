@@ -13,7 +13,8 @@ import {
 } from './viewParts';
 import { sameRecord, settleEach, settleList, settleRecord } from './viewSettle';
 
-function viewerKey(v: Viewer): string {
+/** Viewers who see the same view share this key: a seat's team, the facilitator, the spectators. */
+export function viewerKey(v: Viewer): string {
   return v.role === 'seat' ? `seat:${v.state}` : v.role;
 }
 

@@ -1,5 +1,5 @@
 import type { Client } from '@colyseus/core';
-import { diff, encodePatch, OP_SET, ViewMemo } from '../../shared/index';
+import { diff, encodePatch, OP_SET, ViewMemo, viewerKey } from '../../shared/index';
 import type { DiffOptions, GameState, PatchOp, PlayerView, Scenario, ServerView, Viewer } from '../../shared/index';
 import type { FlushScheduler } from './flushScheduler';
 import { fanoutScheduler } from './flushScheduler';
@@ -31,10 +31,6 @@ const DIFF_OPTIONS: DiffOptions = { carry: [['report', 'lastReport']] };
 /** `now` moves with every command; sending it alone would patch every client on every commit. */
 function isClockOnly(op: PatchOp): boolean {
   return op[0] === OP_SET && op[1].length === 1 && op[1][0] === 'now';
-}
-
-function viewerKey(v: Viewer): string {
-  return v.role === 'seat' ? `seat:${v.state}` : v.role;
 }
 
 /**
