@@ -85,3 +85,23 @@ export interface ServerError {
   message: string;
 }
 export const SERVER_MESSAGES = { view: 'view', patch: 'patch', ack: 'ack', error: 'error', seat: 'seat' } as const;
+
+/** What waits on one player in one match (the lobby's "Your matches" for long, asynchronous play). */
+export interface MyMatch {
+  matchId: string;
+  /** gone: not running on this server (ended long ago, or never existed); refused: the token is not a seat here. */
+  status: 'running' | 'setup' | 'ended' | 'gone' | 'refused';
+  state?: string;
+  scenarioName?: string;
+  round?: number;
+  rounds?: number;
+  phase?: string;
+  paused?: boolean;
+  /** Absolute ms; shown in the player's own time zone. */
+  deadline?: number | null;
+  ready?: boolean;
+  /** Things only this player can do now, in words. */
+  waiting?: string[];
+  /** Messages the player may read that arrived after `since`. */
+  newMessages?: number;
+}

@@ -1,6 +1,7 @@
 import type { ControlCommand } from '../../shared/commands';
 import type { CreateExerciseInput, Dashboard, ExerciseInfo, SeatingAction, StudentStatus } from '../../shared/debrief/classroom';
 import type { DebriefData } from '../../shared/debrief/data';
+import type { MyMatch } from '../../shared/protocol';
 import { ApiError, call } from './api';
 
 /**
@@ -53,22 +54,6 @@ export const classroomApi = {
   /** Where each of this browser's matches stands and what waits on the player (tokens in the body). */
   myMatches: (seats: { matchId: string; token: string; since?: number }[]) => call<MyMatch[]>('/api/me/matches', { method: 'POST', body: JSON.stringify({ seats }) }),
 };
-
-/** One of the player's matches (server/http/myMatches.ts). */
-export interface MyMatch {
-  matchId: string;
-  status: 'running' | 'setup' | 'ended' | 'gone' | 'refused';
-  state?: string;
-  scenarioName?: string;
-  round?: number;
-  rounds?: number;
-  phase?: string;
-  paused?: boolean;
-  deadline?: number | null;
-  ready?: boolean;
-  waiting?: string[];
-  newMessages?: number;
-}
 
 /** Offer text as a file download (a Blob link, so the key never appears in a URL). */
 export function downloadText(text: string, filename: string, type: string): void {

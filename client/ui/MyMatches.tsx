@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PHASE_LABELS } from '../display/format';
 import { localDeadline } from '../display/time';
-import type { MyMatch } from '../net/classroomApi';
+import type { MyMatch } from '../../shared/protocol';
 import { classroomApi } from '../net/classroomApi';
 import { store } from '../net/storage';
 import { go } from './Home';

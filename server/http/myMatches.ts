@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { channelMembers, treatyParties } from '../../shared/index';
-import type { GameState } from '../../shared/index';
+import type { GameState, MyMatch } from '../../shared/index';
 import type { GuessLimiter } from '../auth/guessLimiter';
 import type { ExerciseService } from '../exercise/ExerciseService';
 import type { MatchService } from '../match/MatchService';
@@ -19,26 +19,6 @@ const BodySchema = z.object({
     since: z.number().int().min(0).optional(),
   })).max(MAX_SEATS),
 });
-
-/** What waits on one player in one match (the lobby's "Your matches" for long, asynchronous play). */
-export interface MyMatch {
-  matchId: string;
-  /** gone: not running on this server (ended long ago, or never existed); refused: the token is not a seat here. */
-  status: 'running' | 'setup' | 'ended' | 'gone' | 'refused';
-  state?: string;
-  scenarioName?: string;
-  round?: number;
-  rounds?: number;
-  phase?: string;
-  paused?: boolean;
-  /** Absolute ms; shown in the player's own time zone. */
-  deadline?: number | null;
-  ready?: boolean;
-  /** Things only this player can do now, in words. */
-  waiting?: string[];
-  /** Messages the player may read that arrived after `since`. */
-  newMessages?: number;
-}
 
 function waitingOn(s: GameState, me: string): string[] {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
-import type { MyMatch } from '../../server/http/myMatches';
+import type { MyMatch } from '../../shared/index';
 import { TestClient } from './helpers/testClient';
 import { createMatch, FAST, startTestServer } from './helpers/testServer';
 
