@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import { FlushScheduler } from '../../server/rooms/flushScheduler';
 import { decodePatch } from '../../shared/index';
 import { statesBySeq, wireView } from './helpers/replay';
 import { TestClient } from './helpers/testClient';
-import { createMatch, FAST, startTestServer } from './helpers/testServer';
+import { createMatch, FAST, serveForSuite } from './helpers/testServer';
 
 /** The order views and acks go out in, and how patches to other clients are coalesced. */
-let server: RunningServer;
-let endpoint: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  endpoint = `ws://127.0.0.1:${server.port}`;
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const suite = serveForSuite();
 
 describe('view fan-out', () => {
   it('sends the sender its patch before its ack, and others one patch for a burst of commits', async () => {
-    const m = await createMatch(server.url, { seed: 'fanout-order', settings: FAST });
-    const a = await TestClient.join(endpoint, m.matchId, { name: 'Ada', state: 'valdoria', facilitatorKey: m.hostKey }, 'a');
-    const b = await TestClient.join(endpoint, m.matchId, { name: 'Bo', state: 'lissen' }, 'b');
+    const m = await createMatch(suite.server.url, { seed: 'fanout-order', settings: FAST });
+    const a = await TestClient.join(suite.endpoint, m.matchId, { name: 'Ada', state: 'valdoria', facilitatorKey: m.hostKey }, 'a');
+    const b = await TestClient.join(suite.endpoint, m.matchId, { name: 'Bo', state: 'lissen' }, 'b');
     expect((await a.control({ type: 'start' })).ok).toBe(true);
     await b.viewWhere((v) => v.phase === 'diplomacy', 'diplomacy');
     const bPatchesBefore = b.messages.filter((x) => x.type === 'patch').length;
@@ -43,8 +32,8 @@ describe('view fan-out', () => {
     const last = Math.max(...answers.map((x) => (x.ok ? x.logSeq : 0)));
     await b.until(() => b.version >= last || undefined, 3000, 'the burst');
     expect(b.messages.filter((x) => x.type === 'patch').length - bPatchesBefore).toBeLessThan(4);
-    const tutorial = server.scenarios.get('tutorial')!;
-    const states = await statesBySeq(server.store, m.matchId, tutorial);
+    const tutorial = suite.server.scenarios.get('tutorial')!;
+    const states = await statesBySeq(suite.server.store, m.matchId, tutorial);
     expect(b.view).toEqual(wireView(tutorial, states[b.version]!, { role: 'seat', state: 'lissen' }));
     expect(b.problems).toEqual([]);
     await a.leave();

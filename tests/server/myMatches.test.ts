@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import type { MyMatch } from '../../shared/index';
 import { TestClient } from './helpers/testClient';
-import { createMatch, FAST, startTestServer } from './helpers/testServer';
+import { createMatch, FAST, serveForSuite } from './helpers/testServer';
 
 /** Long matches: the lobby asks where each of a browser's matches stands and what waits on the player. */
-let server: RunningServer;
-let endpoint: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  endpoint = `ws://127.0.0.1:${server.port}`;
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const suite = serveForSuite();
 
 const ask = async (seats: unknown[]): Promise<{ status: number; body: MyMatch[] }> => {
-  const res = await fetch(`${server.url}/api/me/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seats }) });
+  const res = await fetch(`${suite.server.url}/api/me/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seats }) });
   return { status: res.status, body: (await res.json()) as MyMatch[] };
 };
 
 describe('POST /api/me/matches', () => {
   it('tells a player where the match stands, until when, and what waits on them', async () => {
-    const m = await createMatch(server.url, { seed: 'mine', settings: { ...FAST, phaseSeconds: { briefing: 0, diplomacy: 86_400, orders: 86_400, crisis: 3_600 } } });
-    const ada = await TestClient.join(endpoint, m.matchId, { name: 'Ada', state: 'valdoria', facilitatorKey: m.hostKey }, 'ada');
-    const bo = await TestClient.join(endpoint, m.matchId, { name: 'Bo', state: 'drakmor' }, 'bo');
+    const m = await createMatch(suite.server.url, { seed: 'mine', settings: { ...FAST, phaseSeconds: { briefing: 0, diplomacy: 86_400, orders: 86_400, crisis: 3_600 } } });
+    const ada = await TestClient.join(suite.endpoint, m.matchId, { name: 'Ada', state: 'valdoria', facilitatorKey: m.hostKey }, 'ada');
+    const bo = await TestClient.join(suite.endpoint, m.matchId, { name: 'Bo', state: 'drakmor' }, 'bo');
     const before = Date.now();
     expect((await ada.control({ type: 'start' })).ok).toBe(true);
     expect((await ada.cmd({ type: 'propose', terms: { kind: 'trade', members: ['valdoria', 'drakmor'] } })).ok).toBe(true);
@@ -51,7 +40,7 @@ describe('POST /api/me/matches', () => {
   });
 
   it('refuses a malformed body', async () => {
-    const res = await fetch(`${server.url}/api/me/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seats: 'all' }) });
+    const res = await fetch(`${suite.server.url}/api/me/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seats: 'all' }) });
     expect(res.status).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { RunningServer } from '../../../server/app';
 import { startServer } from '../../../server/app';
 import { loadConfig } from '../../../server/config';
@@ -41,6 +41,29 @@ export function startTestServer(opts: TestServerOptions = {}): Promise<RunningSe
     ...opts.env,
   });
   return startServer(config, { now: opts.now });
+}
+
+/** One server for a test file: started before its tests, closed after them (after afterAll hooks registered later). */
+export function serveForSuite(opts: TestServerOptions = {}): { readonly server: RunningServer; readonly endpoint: string } {
+  let running: RunningServer | null = null;
+  beforeAll(async () => {
+    running = await startTestServer(opts);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const server = (): RunningServer => {
+    if (!running) throw new Error('the suite server is not running (use it inside tests or hooks)');
+    return running;
+  };
+  return {
+    get server() {
+      return server();
+    },
+    get endpoint() {
+      return `ws://127.0.0.1:${server().port}`;
+    },
+  };
 }
 
 export interface Created {
