@@ -14,6 +14,7 @@ export interface Forces {
 }
 
 const NONE: readonly string[] = [];
+const NO_FORCES: Forces = { stacks: NONE, total: 0, theaters: new Set() };
 
 /**
  * Who holds what in one view's regions, read once per regions object: regions change only when a round resolves, and
@@ -22,6 +23,7 @@ const NONE: readonly string[] = [];
 export class Holdings {
   private readonly ownedBy = new Map<string, string[]>();
   private readonly forces = new Map<string, Forces>();
+  private forcesRead = false;
   private readonly held = new Map<string, ReadonlySet<string>>();
   private readonly tables = new Map<string, Map<string, unknown>>();
 
@@ -55,23 +57,32 @@ export class Holdings {
     return t;
   }
 
+  /** Where a state's units stand. Shared: never change it. */
   forcesOf(state: string): Forces {
-    let f = this.forces.get(state);
-    if (f) return f;
-    const stacks: string[] = [];
-    const theaters = new Set<string>();
-    let total = 0;
-    for (const r of this.board.b.regionIds) {
-      const n = this.regions[r]?.units?.[state] ?? 0;
-      total += n;
-      if (n > 0) {
-        stacks.push(r);
-        theaters.add(this.board.b.theaterOf.get(r) ?? '');
+    if (!this.forcesRead) this.readForces();
+    return this.forces.get(state) ?? NO_FORCES;
+  }
+
+  /** Every state's forces in one pass over the regions in id order (stacks come out in id order, as asked). */
+  private readForces(): void {
+    const { theaterOf, regionIds } = this.board.b;
+    const building = new Map<string, { stacks: string[]; total: number; theaters: Set<string> }>();
+    for (const r of regionIds) {
+      const units = this.regions[r]?.units;
+      if (!units) continue;
+      for (const state in units) {
+        const n = units[state]!;
+        let f = building.get(state);
+        if (!f) building.set(state, (f = { stacks: [], total: 0, theaters: new Set() }));
+        f.total += n;
+        if (n > 0) {
+          f.stacks.push(r);
+          f.theaters.add(theaterOf.get(r) ?? '');
+        }
       }
     }
-    f = { stacks, total, theaters };
-    this.forces.set(state, f);
-    return f;
+    for (const [state, f] of building) this.forces.set(state, f);
+    this.forcesRead = true;
   }
 
   /** A table of figures read from these regions alone, by name: shared, so its entries must never be changed. */
