@@ -14,8 +14,8 @@ import { TRAITS } from './doctrines';
 import type { Forces, Holdings } from './holdings';
 import { holdingsOf } from './holdings';
 import { KeyedCache } from './keyedCache';
-import type { ActiveFacts, Treaty } from './treatyFacts';
-import { TreatyFacts } from './treatyFacts';
+import type { ActiveFacts, Treaty, TreatyFacts } from './treatyFacts';
+import { treatyFactsOf } from './treatyFacts';
 
 /** A foreign state that could strike a region: its attack strength from the neighbouring regions. */
 export interface Threat {
@@ -89,6 +89,8 @@ export class BotContext {
   readonly holdings: Holdings;
   private hostile: Hostility | null = null;
   private situationCache: Situation | null = null;
+  /** sharedTable's tables, by name, as this decision found them. */
+  private readonly sharedTables = new Map<string, Map<string, unknown>>();
   private reader: DeterrenceReader | null = null;
   /** Deterrence is read for this seat's own pairs of interoperability, so it is read afresh for each decision. */
   private readonly defenseCache = new Map<string, number>();
@@ -109,7 +111,7 @@ export class BotContext {
     this.traits = TRAITS[doctrine];
     this.rngSeed = `${seed}|${this.me}|${v.round}|${v.phase}`;
     this.role = this.board.role.get(this.me) ?? 'status-quo';
-    this.treaties = new TreatyFacts(v.treaties);
+    this.treaties = treatyFactsOf(v.treaties);
     this.active = this.treaties.active;
     this.activeList = this.active.list;
     // Deterrence and the force-order rules read active treaties only.
@@ -209,10 +211,15 @@ export class BotContext {
    * work out alike, by name: shared between them, so its entries must never be changed.
    */
   sharedTable<V>(name: string): Map<string, V> {
-    const byName = this.situation.byHostility;
-    const key = `${name}#${this.attacked.key}`;
-    let table = byName.get(key);
-    if (!table) byName.set(key, (table = new Map()));
+    // Found once per decision and name: the shared key is a string built for the asking.
+    let table = this.sharedTables.get(name);
+    if (!table) {
+      const byName = this.situation.byHostility;
+      const key = `${name}#${this.attacked.key}`;
+      table = byName.get(key);
+      if (!table) byName.set(key, (table = new Map()));
+      this.sharedTables.set(name, table);
+    }
     return table as Map<string, V>;
   }
 

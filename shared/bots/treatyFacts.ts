@@ -130,8 +130,8 @@ export class ActiveFacts {
 }
 
 /**
- * What bots read from a view's treaties, for one decision: a seat's treaties change with nearly every answer any seat
- * gives, so only the active set, which changes seldom, is kept between decisions. Built with for-in loops:
+ * What bots read from one view's treaties (treatyFactsOf keeps it per treaties object); the active set, which changes
+ * seldom, is shared further, by active list. Built with for-in loops:
  * a view's records are grown key by key (dictionary-mode objects in V8), where Object.values and Object.entries cost
  * several times more.
  */
@@ -177,6 +177,18 @@ export class TreatyFacts {
     this.proposals ??= this.all.filter((t) => t.status === 'proposed').sort(byId);
     return this.proposals;
   }
+}
+
+/**
+ * Facts by treaties object: a view's treaties part stays the same object until a treaty this seat sees changes, so a
+ * seat asked again in the same phase (or any seat sharing the part) finds what it read before.
+ */
+const factsByBook = new WeakMap<Treaties, TreatyFacts>();
+
+export function treatyFactsOf(treaties: Treaties): TreatyFacts {
+  let facts = factsByBook.get(treaties);
+  if (!facts) factsByBook.set(treaties, (facts = new TreatyFacts(treaties)));
+  return facts;
 }
 
 /**
