@@ -1,5 +1,4 @@
 import type { SeatCommand } from '../commands';
-import { sameTerms } from '../commands/treatyCommands';
 import type { TreatyTerms } from '../treaties/terms';
 import { treatyParties } from '../treaties/terms';
 import type { BotContext } from './context';
@@ -124,7 +123,35 @@ function ballot(ctx: BotContext, vote: Vote): boolean {
 /** A proposal only for terms nobody has proposed or signed already (the engine refuses a duplicate). */
 function novel(ctx: BotContext, c: SeatCommand | null): SeatCommand | null {
   if (c?.type !== 'propose') return c;
-  return ctx.treaties.all.some((t) => t.status !== 'ended' && sameTerms(t.terms, c.terms)) ? null : c;
+  const key = termsKey(c.terms);
+  return ctx.treaties.all.some((t) => t.status !== 'ended' && termsKey(t.terms) === key) ? null : c;
+}
+
+/** termsKey of each terms object (terms are replaced, never changed in place). */
+const termsKeys = new WeakMap<TreatyTerms, string>();
+
+/**
+ * What the engine's sameTerms compares, as one string: equal keys exactly when sameTerms holds (the kind, then the
+ * guarantor and protected state, the host and guest, or the sorted parties and a sanctions target). Kept per terms,
+ * since every treaty in the book is asked about again on each proposal.
+ */
+function termsKey(terms: TreatyTerms): string {
+  let key = termsKeys.get(terms);
+  if (key === undefined) termsKeys.set(terms, (key = readTermsKey(terms)));
+  return key;
+}
+
+function readTermsKey(terms: TreatyTerms): string {
+  switch (terms.kind) {
+    case 'guarantee':
+      return JSON.stringify([terms.kind, terms.guarantor, terms.protected]);
+    case 'basing':
+      return JSON.stringify([terms.kind, terms.host, terms.guest]);
+    case 'sanctions':
+      return JSON.stringify([terms.kind, terms.target, [...treatyParties(terms)].sort().join(',')]);
+    default:
+      return JSON.stringify([terms.kind, [...treatyParties(terms)].sort().join(',')]);
+  }
 }
 
 function protectedBy(ctx: BotContext, s: string): boolean {
