@@ -1,5 +1,9 @@
 import type { BoardIndex, CommandEnvelope, GameEvent, GameState, MatchSettings, Scenario, SeatCommand, Viewer } from '../../../shared';
 import { apply, boardOf, createMatch, DeterrenceReader, MatchSettingsSchema, obligationsTo, Rng, seedRng, treatyParties, ViewMemo } from '../../../shared';
+import { regionIndexes } from '../../../shared/deterrenceCache';
+import { activeOf } from '../../../shared/treaties/activeCache';
+import type { TreatyLike } from '../../../shared/treaties/queries';
+import { FRIENDLY_KINDS } from '../../../shared/treaties/queries';
 import type { Doctrine } from '../../../shared/bots';
 import { DOCTRINES, decideBot } from '../../../shared/bots';
 
@@ -102,6 +106,7 @@ export function runMatch(scenario: Scenario, seed: string, opts: RunOptions = {}
   const viewers = new Map<string, Viewer>(b.stateIds.map((id) => [id, { role: 'seat', state: id }]));
   const exposures: number[] = [];
   const snapshots = new Map<number, Array<{ region: string; rec: number[] }>>();
+  const awaited = new AwaitedSeats();
   let stalls = 0;
   let steps = 0;
   while (s.phase !== 'ended' && steps++ < MAX_STEPS) {
@@ -113,7 +118,7 @@ export function runMatch(scenario: Scenario, seed: string, opts: RunOptions = {}
       let sent = 0;
       for (const id of b.stateIds) {
         if (s.phase !== phase || s.round !== round) break;
-        if (!mayAct(s, id, pass)) continue;
+        if (!mayAct(s, id, pass, awaited)) continue;
         const v = memo.of(s, viewers.get(id)!);
         const cmds: SeatCommand[] = decideBot(scenario, v, doctrines[id]!, seed);
         for (const command of cmds) {
@@ -154,35 +159,65 @@ export function runMatch(scenario: Scenario, seed: string, opts: RunOptions = {}
  * nothing in these cases (a ready seat in diplomacy only answers proposals and votes addressed to it; in a crisis only
  * the allies called on answer).
  */
-function mayAct(s: GameState, id: string, pass: number): boolean {
+function mayAct(s: GameState, id: string, pass: number, awaited: AwaitedSeats): boolean {
   if (s.phase === 'crisis') return s.crises.some((c) => c.ally === id && c.choice === null);
   if (s.phase !== 'diplomacy' || pass === 0 || !s.seats[id]!.ready) return true;
-  const addressed = Object.values(s.treaties).some((t) => t.status === 'proposed' && !t.accepted.includes(id) && treatyParties(t.terms).includes(id));
-  return addressed || Object.values(s.votes).some((v) => v.status === 'open' && v.voters.includes(id) && v.ballots[id] === undefined);
+  return awaited.of(s).has(id);
 }
 
 /**
- * Every owned region with a foreign force next to it, when orders close: its index, its forces-only index, its allies'
- * credibility. A region whose owner nobody is obliged to defend has no allied forces to weigh: its forces-only index is
- * its index (credibility counts only through obligations), so the two counterfactual readers are asked only about the rest;
- * and a region with no other state's units next to it faces no attack, so it is not read at all.
+ * Seats a proposal or an open vote waits on: party to a proposal they have not accepted, or voters yet to cast a
+ * ballot. Read once per treaties and votes objects (apply keeps both when a command changes neither), not per seat.
+ */
+class AwaitedSeats {
+  private treaties: GameState['treaties'] | null = null;
+  private votes: GameState['votes'] | null = null;
+  private seats = new Set<string>();
+
+  of(s: GameState): ReadonlySet<string> {
+    if (s.treaties !== this.treaties || s.votes !== this.votes) {
+      this.treaties = s.treaties;
+      this.votes = s.votes;
+      this.seats = new Set();
+      for (const id in s.treaties) {
+        const t = s.treaties[id]!;
+        if (t.status !== 'proposed') continue;
+        for (const p of treatyParties(t.terms)) if (!t.accepted.includes(p)) this.seats.add(p);
+      }
+      for (const id in s.votes) {
+        const v = s.votes[id]!;
+        if (v.status !== 'open') continue;
+        for (const p of v.voters) if (v.ballots[p] === undefined) this.seats.add(p);
+      }
+    }
+    return this.seats;
+  }
+}
+
+/**
+ * Every owned region that some state not friendly to its owner has units next to, when orders close: its index, its
+ * forces-only index, its allies' credibility. The index is the engine's full-information reading, which views without
+ * fog share (worked out once per board position); a region whose owner nobody is obliged to defend has no allied
+ * forces to weigh: its forces-only index is its index (credibility counts only through obligations), so the two
+ * counterfactual readers are asked only about the rest; and a region with no unfriendly units next to it faces no
+ * attack (strongestAttack 0), so it is not read at all.
  */
 function snapshot(scenario: Scenario, s: GameState): Array<{ region: string; rec: number[] }> {
   const b = boardOf(scenario);
-  const actual = new DeterrenceReader(b, s);
+  const indexes = regionIndexes(b, s, null).indexes;
+  const friendsOf = friendsIn(activeOf(s.treaties));
   let forces: DeterrenceReader | null = null;
   let alone: DeterrenceReader | null = null;
   const alliesOf = new Map<string, number[]>();
   const out: Array<{ region: string; rec: number[] }> = [];
   for (const region of b.regionIds) {
     const owner = s.regions[region]!.owner;
-    if (owner === null || !foreignNear(b, s, region, owner)) continue;
-    const d = actual.of(region);
-    if (!d || d.strongestAttack === 0) continue;
+    if (owner === null || !unfriendlyNear(b, s, region, owner, friendsOf.get(owner))) continue;
+    const index = indexes[region]!;
     let allies = alliesOf.get(owner);
     if (!allies) alliesOf.set(owner, (allies = obligationsTo(s.treaties, owner).map((o) => s.nations[o.ally]!.credibility)));
     if (allies.length === 0) {
-      out.push({ region, rec: [d.index, d.index, -1] });
+      out.push({ region, rec: [index, index, -1] });
       continue;
     }
     forces ??= new DeterrenceReader(b, { ...s, nations: fullCredibility(s.nations) });
@@ -190,16 +225,34 @@ function snapshot(scenario: Scenario, s: GameState): Array<{ region: string; rec
     const full = forces.of(region)!;
     const allyForces = full.expectedDefense - alone.expectedDefense(region) > 1e-9;
     const cred = allyForces ? allies.reduce((a, x) => a + x, 0) / allies.length : -1;
-    out.push({ region, rec: [d.index, full.index, cred] });
+    out.push({ region, rec: [index, full.index, cred] });
   }
   return out;
 }
 
-/** Whether any state but the owner has units next to a region: without them no attack could come (strongestAttack 0). */
-function foreignNear(b: BoardIndex, s: GameState, region: string, owner: string): boolean {
+/** Each state's friends under the active treaties (FRIENDLY_KINDS), as deterrence counts them: no threat to its regions. */
+function friendsIn(active: readonly TreatyLike[]): Map<string, Set<string>> {
+  const friends = new Map<string, Set<string>>();
+  for (const t of active) {
+    if (!FRIENDLY_KINDS.includes(t.terms.kind)) continue;
+    const parties = treatyParties(t.terms);
+    for (const a of parties) {
+      let set = friends.get(a);
+      if (!set) friends.set(a, (set = new Set()));
+      for (const p of parties) set.add(p);
+    }
+  }
+  return friends;
+}
+
+/**
+ * Whether a state neither the owner nor its friend has units next to a region: exactly when deterrence finds an attack
+ * (every unit counts at a technology of at least 0.5, so any unit makes strongestAttack positive).
+ */
+function unfriendlyNear(b: BoardIndex, s: GameState, region: string, owner: string, friends: ReadonlySet<string> | undefined): boolean {
   for (const r of b.adjacent.get(region) ?? []) {
     const units = s.regions[r]?.units ?? {};
-    for (const st in units) if (st !== owner && units[st]! > 0) return true;
+    for (const st in units) if (st !== owner && units[st]! > 0 && !friends?.has(st)) return true;
   }
   return false;
 }
