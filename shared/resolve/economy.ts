@@ -14,10 +14,14 @@ export interface EconomyOutcome {
   demobilized: Map<string, number>;
 }
 
-function totalUnits(t: Turn, state: string): number {
-  let n = 0;
-  for (const rid of t.board.regionIds) n += t.s.regions[rid]!.units[state] ?? 0;
-  return n;
+/** Every state's units on the board, in one pass (integer sums: the order of adding never matters). */
+function totalUnits(t: Turn): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const rid of t.board.regionIds) {
+    const units = t.s.regions[rid]!.units;
+    for (const s in units) out.set(s, (out.get(s) ?? 0) + units[s]!);
+  }
+  return out;
 }
 
 /** Budgets are revealed and paid; units raised or stood down; economies grow; technology advances (GAME.md §4). */
@@ -59,6 +63,8 @@ export function resolveEconomy(t: Turn, territory: TerritoryOutcome): EconomyOut
   for (const tr of activeTreaties(t.s.treaties, 'trade')) {
     if (tr.terms.kind === 'trade') for (const m of tr.terms.members) trades.set(m, (trades.get(m) ?? 0) + 1);
   }
+  // Read before anyone recruits or stands down: each state changes only its own units below.
+  const units = totalUnits(t);
   for (const id of ids) {
     const n = t.s.nations[id]!;
     let budget = t.s.orders[id]?.budget ?? n.budget;
@@ -72,7 +78,7 @@ export function resolveEconomy(t: Turn, territory: TerritoryOutcome): EconomyOut
     t.emit({ kind: 'budget/revealed', audience: 'all', state: id, ...budget });
     // Defense spending pays upkeep first; what is left raises new units at the capital.
     const spend = Math.max(0, n.output - (aidOut.get(id) ?? 0) + (aidIn.get(id) ?? 0)) * (budget.defense / 100);
-    const paid = recruitment(t.c, spend, totalUnits(t, id));
+    const paid = recruitment(t.c, spend, units.get(id) ?? 0);
     if (paid.recruits > 0) recruit(t, id, paid.recruits, out);
     if (paid.demobilized > 0) demobilize(t, id, paid.demobilized, out);
     out.sanctions.set(id, sanctionsOn.get(id) ?? 0);

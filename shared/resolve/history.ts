@@ -1,7 +1,7 @@
 import { deterrenceOf } from '../deterrence';
 import type { Turn } from '../engine/turn';
 import type { RoundStats } from '../state';
-import { activeTreaties, guidelineOf, obligationsTo } from '../treaties/queries';
+import { activeTreaties, guidelines, obligationsTo } from '../treaties/queries';
 import { treatyParties } from '../treaties/parties';
 import type { Forces } from './forces';
 
@@ -23,19 +23,22 @@ export function attackedRegions(t: Turn, f: Forces): RoundStats['attacks'] {
 }
 
 export function recordHistory(t: Turn, attacks: RoundStats['attacks'], war: boolean): void {
+  // Units and regions of every state in one pass over the board (integer sums: the order of adding never matters).
+  const units = new Map<string, number>();
+  const regions = new Map<string, number>();
+  for (const rid of t.board.regionIds) {
+    const r = t.s.regions[rid]!;
+    for (const s in r.units) units.set(s, (units.get(s) ?? 0) + r.units[s]!);
+    if (r.owner !== null) regions.set(r.owner, (regions.get(r.owner) ?? 0) + 1);
+  }
+  const guideline = guidelines(t.s.treaties);
   const nations: RoundStats['nations'] = {};
   for (const id of t.stateIds) {
     const n = t.s.nations[id]!;
-    let units = 0;
-    let regions = 0;
-    for (const rid of t.board.regionIds) {
-      const r = t.s.regions[rid]!;
-      units += r.units[id] ?? 0;
-      if (r.owner === id) regions++;
-    }
     nations[id] = {
       output: n.output, credibility: n.credibility, publicSupport: n.publicSupport, technology: n.technology,
-      budget: n.budget, units, regions, score: t.s.scores[id]?.total ?? 0, guideline: guidelineOf(t.s.treaties, id),
+      budget: n.budget, units: units.get(id) ?? 0, regions: regions.get(id) ?? 0, score: t.s.scores[id]?.total ?? 0,
+      guideline: guideline.get(id) ?? null,
     };
   }
   const pacts: RoundStats['pacts'] = {};

@@ -1,7 +1,7 @@
 import { clamp, fallGovernment } from '../engine/government';
 import type { Turn } from '../engine/turn';
 import { supportDelta } from '../rules/formulas';
-import { guidelineOf } from '../treaties/queries';
+import { guidelines } from '../treaties/queries';
 import type { Battle } from './combat';
 import type { EconomyOutcome } from './economy';
 import type { TerritoryOutcome } from './territory';
@@ -9,10 +9,12 @@ import type { TerritoryOutcome } from './territory';
 /** Public support (GAME.md §4): domestic spending and security raise it; heavy defense, losses and sanctions lower it. */
 export function resolvePublicSupport(t: Turn, battles: Battle[], territory: TerritoryOutcome, econ: EconomyOutcome, unitsBefore: Map<string, number>): void {
   const attacked = new Set(battles.map((b) => b.defender).filter((d): d is string => d !== null));
+  // Nothing in this step touches treaties, so every state's guideline can be read up front.
+  const guideline = guidelines(t.s.treaties);
   for (const id of t.stateIds) {
     const n = t.s.nations[id]!;
     const b = econ.budget.get(id) ?? n.budget;
-    const ref = guidelineOf(t.s.treaties, id) ?? Math.round(t.c.defaultGuideline * 100);
+    const ref = guideline.get(id) ?? Math.round(t.c.defaultGuideline * 100);
     const lost = territory.lost.get(id) ?? 0;
     const before = unitsBefore.get(id) ?? 0;
     const homes = t.board.homes.get(id) ?? [];

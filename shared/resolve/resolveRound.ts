@@ -20,7 +20,8 @@ import { resolveTreatyUpkeep } from './treatyUpkeep';
 export function resolveRound(t: Turn): void {
   const unitsBefore = new Map<string, number>();
   for (const rid of t.board.regionIds) {
-    for (const [s, n] of Object.entries(t.s.regions[rid]!.units)) unitsBefore.set(s, (unitsBefore.get(s) ?? 0) + n);
+    const units = t.s.regions[rid]!.units;
+    for (const s in units) unitsBefore.set(s, (unitsBefore.get(s) ?? 0) + units[s]!);
   }
   const forces = gatherForces(t);
   const attacks = attackedRegions(t, forces);

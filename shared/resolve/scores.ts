@@ -1,12 +1,19 @@
 import type { Turn } from '../engine/turn';
 import { objectiveMet } from '../rules/objectives';
 import type { Score } from '../state';
-import { activeTreaties, isParty } from '../treaties/queries';
+import { activeOf } from '../treaties/activeCache';
+import { isParty } from '../treaties/queries';
+import type { Scenario } from '../scenario/schema';
 
-/** Which of a state's objectives are met now. */
-export function objectivesMet(t: Turn, state: string): Record<string, boolean> {
-  const st = t.board.scenario.states.find((x) => x.id === state);
-  return Object.fromEntries((st?.objectives ?? []).map((o) => [o.id, objectiveMet(t.s, state, o)]));
+/** The scenario's states in the board's state order (each found once per board: the scenario never changes). */
+const statesInOrder = new WeakMap<object, Array<Scenario['states'][number]>>();
+function orderedStates(t: Turn): Array<Scenario['states'][number]> {
+  let list = statesInOrder.get(t.board);
+  if (!list) {
+    list = t.stateIds.map((id) => t.board.scenario.states.find((x) => x.id === id)!);
+    statesInOrder.set(t.board, list);
+  }
+  return list;
 }
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
@@ -17,18 +24,23 @@ const r1 = (x: number): number => Math.round(x * 10) / 10;
  */
 export function computeScores(t: Turn): void {
   const c = t.c;
-  for (const id of t.stateIds) {
+  // Scores are all this step writes: the active treaties and the board stay as they are throughout.
+  const active = activeOf(t.s.treaties);
+  for (const st of orderedStates(t)) {
+    const id = st.id;
     const n = t.s.nations[id]!;
-    const role = t.board.scenario.states.find((x) => x.id === id)?.role ?? 'status-quo';
+    const role = st.role;
     const homes = t.board.homes.get(id) ?? [];
-    const homeHeld = homes.filter((h) => t.s.regions[h]!.owner === id).length;
-    const held = t.board.regionIds.filter((r) => t.s.regions[r]!.owner === id).length;
-    const memberships = activeTreaties(t.s.treaties).filter((tr) => isParty(tr, id)).length;
+    let homeHeld = 0;
+    for (const h of homes) if (t.s.regions[h]!.owner === id) homeHeld++;
+    let held = 0;
+    for (const r of t.board.regionIds) if (t.s.regions[r]!.owner === id) held++;
+    let memberships = 0;
+    for (const tr of active) if (isParty(tr, id)) memberships++;
     const influence = c.scoreCredibility * n.credibility + c.scoreMembership * Math.min(c.scoreMembershipCap, memberships);
     const home = homes.length ? (c.scoreHome * homeHeld) / homes.length : 0;
-    const st = t.board.scenario.states.find((x) => x.id === id);
-    const met = objectivesMet(t, id);
-    const objectives = (st?.objectives ?? []).reduce((a, o) => a + (met[o.id] ? o.points : 0), 0);
+    let objectives = 0;
+    for (const o of st.objectives) if (objectiveMet(t.s, id, o)) objectives += o.points;
     let score: Score;
     if (role === 'status-quo') {
       const regions = n.startRegions ? c.scoreRegions * Math.min(1, held / n.startRegions) : 0;

@@ -34,13 +34,16 @@ export function sealBook(book: TreatyBook): void {
 }
 
 function stillValid(book: TreatyBook, read: NonNullable<Active['read']>): boolean {
-  const ids = Object.keys(book);
-  if (ids.length !== read.ids.length) return false;
-  for (let i = 0; i < ids.length; i++) {
-    const t = book[ids[i]!]!;
-    if (ids[i] !== read.ids[i] || t !== read.entries[i] || t.status !== read.statuses[i] || t.terms !== read.terms[i]) return false;
+  // for-in, not Object.keys: resolution asks a draft book many times, and this would allocate a key list each time.
+  const n = read.ids.length;
+  let i = 0;
+  for (const id in book) {
+    if (i === n) return false;
+    const t = book[id]!;
+    if (id !== read.ids[i] || t !== read.entries[i] || t.status !== read.statuses[i] || t.terms !== read.terms[i]) return false;
+    i++;
   }
-  return true;
+  return i === n;
 }
 
 function byId(a: TreatyLike, b: TreatyLike): number {

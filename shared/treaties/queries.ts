@@ -84,6 +84,20 @@ export function guidelineOf(book: TreatyBook, state: string): number | null {
   return g;
 }
 
+/** guidelineOf for every state at once (one pass over the pacts); states outside pacts are absent. */
+export function guidelines(book: TreatyBook): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of activeOf(book, 'defense-pact')) {
+    if (t.terms.kind !== 'defense-pact') continue;
+    const pts = Math.round(t.terms.guideline * 100);
+    for (const m of t.terms.members) {
+      const g = out.get(m);
+      out.set(m, g === undefined ? pts : Math.max(g, pts));
+    }
+  }
+  return out;
+}
+
 export function shareIntelligence(book: TreatyBook, a: string, b: string): boolean {
   return a !== b && activeOf(book, 'intelligence').some((t) => isParty(t, a) && isParty(t, b));
 }
