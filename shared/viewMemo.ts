@@ -1,6 +1,6 @@
 import type { BoardIndex } from './board';
 import { boardOf } from './board';
-import type { ActiveSet } from './deterrenceCache';
+import type { ActiveSet, RegionIndexes } from './deterrenceCache';
 import { activeSetOf } from './deterrenceCache';
 import type { GameEvent } from './events';
 import type { Scenario } from './scenario/schema';
@@ -8,8 +8,8 @@ import type { GameState } from './state';
 import type { PlayerView, Viewer } from './view';
 import type { Cut } from './viewParts';
 import {
-  crisesPart, cutFor, eventsPart, fogOf, indexesFor, interopPart, messagesPart, nationsPart, objectivesPart, publicObjectivesPart,
-  regionsPart, seatsPart, treatiesChanged, treatiesPart, votesPart,
+  crisesPart, cutFor, eventsPart, fogOf, indexesFor, interopPart, messagesPart, nationsPart, objectivesPart, personalTreaties,
+  PUBLIC_CUT, publicObjectivesPart, regionsPart, seatsPart, treatiesChanged, treatiesPart, votesPart,
 } from './viewParts';
 import { sameRecord, settleEach, settleList, settleRecord } from './viewSettle';
 
@@ -26,6 +26,24 @@ interface Cell {
   value: unknown;
 }
 
+/** Parts by number: cells are kept in arrays, not looked up by name on every view. */
+const TREATIES = 0;
+const REGIONS = 1;
+const NATIONS = 2;
+const SEATS = 3;
+const VOTES = 4;
+const INTEROP = 5;
+const CRISES = 6;
+const MESSAGES = 7;
+const REPORT = 8;
+const LAST_REPORT = 9;
+const SCORES = 10;
+const WINNERS = 11;
+const PUBLIC_OBJECTIVES = 12;
+const OBJECTIVES = 13;
+const OWN = 14;
+type Cells = Array<Cell | undefined>;
+
 function startsWith<T>(list: readonly T[], prefix: readonly T[]): boolean {
   if (prefix.length > list.length) return false;
   for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
@@ -39,14 +57,100 @@ function sameMet(a: Own['objectives'], b: Own['objectives']): boolean {
   return true;
 }
 
-/** One viewer's last view and the inputs each of its parts was cut from. */
+/** The classes of viewers whose parts one viewer shares: everyone; the same fog; the same seat or audience. */
+interface Classes {
+  everyone: Cells;
+  sameFog: Cells;
+  same: Cells;
+}
+
+/** One viewer's last view, the inputs each of its parts was cut from, and what stays the same between its views. */
 interface Seen {
   state: GameState;
   view: PlayerView;
-  parts: Map<string, Cell>;
+  parts: Cells;
+  /** Cut from the viewer and the settings, which are the same for as long as the memo keeps this entry. */
+  cut: Cut;
+  classes: Classes;
 }
 
 type Own = NonNullable<PlayerView['own']>;
+
+/** What the part makers read, gathered once per view: module-level makers need no closure built on every view. */
+interface Build {
+  s: GameState;
+  cut: Cut;
+  board: BoardIndex;
+  scenario: Scenario;
+  ix: RegionIndexes | null;
+  /** Set once built: votes read the treaties part, and `own` the objectives part. */
+  treaties: PlayerView['treaties'] | null;
+  objectives: Own['objectives'] | null;
+  publicTreaties: PublicTreaties;
+}
+
+/**
+ * The public treaties part of the latest book asked about: every viewer party to no proposal sees the same part, so it
+ * is cut once per book (and shared, like every part) instead of once per viewer.
+ */
+class PublicTreaties {
+  private book: GameState['treaties'] | null = null;
+  private part: PlayerView['treaties'] = {};
+
+  of(s: GameState, cut: Cut): PlayerView['treaties'] {
+    if (personalTreaties(s, cut)) return treatiesPart(s, cut);
+    if (this.book !== s.treaties) {
+      this.part = treatiesPart(s, PUBLIC_CUT);
+      this.book = s.treaties;
+    }
+    return this.part;
+  }
+}
+
+/** Rebuilds a part from the state, given the input it is keyed on first and the last build it may keep. */
+type Maker<T> = (x: Build, a: unknown, prev: T | undefined, last: Cell | undefined) => T;
+
+const sameRegion = (x: PlayerView['regions'][string], y: PlayerView['regions'][string]): boolean =>
+  x.owner === y.owner && x.units === y.units && x.deterrence === y.deterrence;
+const sameSeat = (x: PlayerView['seats'][string], y: PlayerView['seats'][string]): boolean => x.controller === y.controller && x.ready === y.ready;
+
+const makeTreaties: Maker<PlayerView['treaties']> = (x, a, p, last) => {
+  const before = last?.a as GameState['treaties'] | undefined;
+  if (p === undefined || before === undefined) return settleRecord(p, x.publicTreaties.of(x.s, x.cut));
+  // p was cut from `before`: a change treatiesChanged finds is one the new part shows, so it cannot equal p.
+  return treatiesChanged(before, x.s.treaties, p, x.cut) ? x.publicTreaties.of(x.s, x.cut) : p;
+};
+const makeRegions: Maker<PlayerView['regions']> = (x, a, p) => settleEach(p, regionsPart(x.board, x.s, x.ix), sameRegion);
+const makeNations: Maker<PlayerView['nations']> = (x, a, p) => settleEach(p, nationsPart(x.s), sameRecord);
+const makeSeats: Maker<PlayerView['seats']> = (x, a, p) => settleEach(p, seatsPart(x.s), sameSeat);
+const makeVotes: Maker<PlayerView['votes']> = (x, a, p) => settleRecord(p, votesPart(x.s, x.treaties!));
+const makeInterop: Maker<PlayerView['interop']> = (x, a, p) => settleRecord(p, interopPart(x.s, x.cut));
+const makeCrises: Maker<PlayerView['crises']> = (x, a, p) => settleList(p, crisesPart(x.s, x.cut));
+const makeMessages: Maker<PlayerView['messages']> = (x, a, p) => settleList(p, messagesPart(x.s, x.cut));
+const makeScores: Maker<PlayerView['scores']> = (x, a, p) => settleRecord(p, x.s.scores);
+const makeWinners: Maker<PlayerView['winners']> = (x, a, p) => settleList(p, x.s.winners);
+const makePublicObjectives: Maker<PlayerView['publicObjectives']> = (x) => publicObjectivesPart(x.scenario, x.cut.omniscient);
+
+/** A report only grows within a round: when the new list starts with the old one, only what was added is cut. */
+const makeEvents: Maker<GameEvent[]> = (x, a, p, last) => {
+  const list = a as GameEvent[];
+  const before = last?.a as GameEvent[] | undefined;
+  if (p === undefined || before === undefined || !startsWith(list, before)) return settleList(p, eventsPart(list, x.cut));
+  const added = eventsPart(list.slice(before.length), x.cut);
+  return added.length === 0 ? p : [...p, ...added];
+};
+
+const makeObjectives: Maker<Own['objectives']> = (x, a, p) => {
+  const next = objectivesPart(x.scenario, x.s, x.cut.me!);
+  return p && sameMet(p, next) ? p : next;
+};
+
+const makeOwn: Maker<Own> = (x, a, p) => {
+  const me = x.cut.me!;
+  const n = x.s.nations[me]!;
+  const next: Own = { state: me, orders: x.s.orders[me]!, budget: n.budget, defenseCap: n.defenseCap, objectives: x.objectives! };
+  return p && sameRecord(p, next) ? p : next;
+};
 
 /**
  * Views of one match for many viewers over time. `of(state, viewer)` always deep-equals `view(scenario, state, viewer)`;
@@ -62,8 +166,9 @@ export class ViewMemo {
   private readonly board: BoardIndex;
   private readonly viewers = new Map<string, Seen>();
   /** The last build of each part, by the class of viewers who see it alike. */
-  private readonly shared = new Map<string, Map<string, Cell>>();
+  private readonly shared = new Map<string, Cells>();
   private settings: GameState['settings'] | null = null;
+  private readonly publicTreaties = new PublicTreaties();
 
   constructor(private readonly scenario: Scenario) {
     this.board = boardOf(scenario);
@@ -77,12 +182,19 @@ export class ViewMemo {
       this.settings = state.settings;
     }
     const key = viewerKey(viewer);
-    const seen = this.viewers.get(key);
+    let seen = this.viewers.get(key);
     if (seen?.state === state) return seen.view;
-    const parts = seen?.parts ?? new Map<string, Cell>();
-    const v = this.build(state, cutFor(state, viewer), parts);
-    this.viewers.set(key, { state, view: v, parts });
-    return v;
+    if (seen === undefined) {
+      const cut = cutFor(state, viewer);
+      seen = { state, view: null as unknown as PlayerView, parts: [], cut, classes: this.classesOf(cut) };
+      this.viewers.set(key, seen);
+    } else if (seen.cut.viewer !== viewer) {
+      // Another object for the same viewer: the view names the one asked with.
+      seen.cut = cutFor(state, viewer);
+    }
+    seen.view = this.build(state, seen);
+    seen.state = state;
+    return seen.view;
   }
 
   /** Forget a viewer (its last view is no longer needed). */
@@ -91,96 +203,76 @@ export class ViewMemo {
   }
 
   /** The last build of each part for one class of viewers who see it alike. */
-  private classOf(cls: string): Map<string, Cell> {
+  private classOf(cls: string): Cells {
     let m = this.shared.get(cls);
     if (!m) {
-      m = new Map();
+      m = [];
       this.shared.set(cls, m);
     }
     return m;
+  }
+
+  private classesOf(cut: Cut): Classes {
+    return {
+      everyone: this.classOf('*'),
+      sameFog: this.classOf(`fog:${fogOf(cut) ?? '-'}`),
+      same: this.classOf(cut.omniscient ? 'omniscient' : `who:${cut.me ?? ''}`),
+    };
   }
 
   /**
    * A part: this viewer's last one if its inputs are the same objects, else the shared one of its class if that fits,
    * else a new build, which `make` settles against the class's last build.
    */
-  private part<T>(
-    mine: Map<string, Cell>, common: Map<string, Cell>, name: string, a: unknown, b: unknown, c: unknown,
-    make: (prev: T | undefined, prevCell: Cell | undefined) => T,
-  ): T {
-    const own = mine.get(name);
-    if (own && own.a === a && own.b === b && own.c === c) return own.value as T;
-    let cell = common.get(name);
-    if (!cell || cell.a !== a || cell.b !== b || cell.c !== c) {
+  private part<T>(x: Build, mine: Cells, common: Cells, i: number, a: unknown, b: unknown, c: unknown, make: Maker<T>): T {
+    const own = mine[i];
+    if (own !== undefined && own.a === a && own.b === b && own.c === c) return own.value as T;
+    let cell = common[i];
+    if (cell === undefined || cell.a !== a || cell.b !== b || cell.c !== c) {
       const last = cell ?? own;
-      cell = { a, b, c, value: make(last?.value as T | undefined, last) };
-      common.set(name, cell);
+      cell = { a, b, c, value: make(x, a, last?.value as T | undefined, last) };
+      common[i] = cell;
     }
-    mine.set(name, cell);
+    mine[i] = cell;
     return cell.value as T;
   }
 
-  private build(s: GameState, cut: Cut, mine: Map<string, Cell>): PlayerView {
-    const { board: b, scenario } = this;
+  private build(s: GameState, seen: Seen): PlayerView {
+    const { board, scenario } = this;
+    const { cut, parts: mine } = seen;
+    const { everyone, sameFog, same } = seen.classes;
     const { me, omniscient, viewer } = cut;
-    const fog = fogOf(cut);
-    const ix = indexesFor(b, s, fog);
+    const ix = indexesFor(board, s, fogOf(cut));
     const active = activeSetOf(s.treaties);
-    // Classes of viewers who see a part alike: everyone; the same fog; the same seat or audience.
-    const everyone = this.classOf('*');
-    const sameFog = this.classOf(`fog:${fog ?? '-'}`);
-    const same = this.classOf(omniscient ? 'omniscient' : `who:${me ?? ''}`);
-    const treaties = this.part(mine, same, 'treaties', s.treaties, null, null, (p: PlayerView['treaties'] | undefined, last) => {
-      const before = last?.a as GameState['treaties'] | undefined;
-      return p && before && !treatiesChanged(before, s.treaties, p, cut) ? p : settleRecord(p, treatiesPart(s, cut));
-    });
+    const x: Build = { s, cut, board, scenario, ix, treaties: null, objectives: null, publicTreaties: this.publicTreaties };
+    const treaties = this.part(x, mine, same, TREATIES, s.treaties, null, null, makeTreaties);
+    x.treaties = treaties;
     return {
       viewer, omniscient, scenarioId: s.scenarioId, round: s.round, rounds: s.rounds, phase: s.phase, paused: s.paused,
       deadline: s.deadline, remaining: s.remaining, now: s.now, settings: s.settings,
-      regions: this.part(mine, sameFog, 'regions', s.regions, ix, null, (p: PlayerView['regions'] | undefined) =>
-        settleEach(p, regionsPart(b, s, ix), (x, y) => x.owner === y.owner && x.units === y.units && x.deterrence === y.deterrence)),
-      nations: this.part(mine, everyone, 'nations', s.nations, null, null, (p: PlayerView['nations'] | undefined) =>
-        settleEach(p, nationsPart(s), (x, y) => sameRecord(x, y))),
-      seats: this.part(mine, everyone, 'seats', s.seats, null, null, (p: PlayerView['seats'] | undefined) =>
-        settleEach(p, seatsPart(s), (x, y) => x.controller === y.controller && x.ready === y.ready)),
+      regions: this.part(x, mine, sameFog, REGIONS, s.regions, ix, null, makeRegions),
+      nations: this.part(x, mine, everyone, NATIONS, s.nations, null, null, makeNations),
+      seats: this.part(x, mine, everyone, SEATS, s.seats, null, null, makeSeats),
       treaties,
-      votes: this.part(mine, same, 'votes', s.votes, treaties, null, (p: PlayerView['votes'] | undefined) => settleRecord(p, votesPart(s, treaties))),
-      interop: this.part(mine, same, 'interop', s.interop, null, null, (p: PlayerView['interop'] | undefined) => settleRecord(p, interopPart(s, cut))),
-      crises: this.part(mine, same, 'crises', s.crises, null, null, (p: PlayerView['crises'] | undefined) => settleList(p, crisesPart(s, cut))),
+      votes: this.part(x, mine, same, VOTES, s.votes, treaties, null, makeVotes),
+      interop: this.part(x, mine, same, INTEROP, s.interop, null, null, makeInterop),
+      crises: this.part(x, mine, same, CRISES, s.crises, null, null, makeCrises),
       // Who reads a channel depends on the active treaties only (treaty channels), and on which states exist.
-      messages: this.part(mine, same, 'messages', s.messages, active, s.nations, (p: PlayerView['messages'] | undefined) =>
-        settleList(p, messagesPart(s, cut))),
-      report: this.events(mine, same, 'report', s.report, cut),
-      lastReport: this.events(mine, same, 'lastReport', s.lastReport, cut),
-      scores: this.part(mine, everyone, 'scores', s.scores, null, null, (p: PlayerView['scores'] | undefined) => settleRecord(p, s.scores)),
-      winners: this.part(mine, everyone, 'winners', s.winners, null, null, (p: PlayerView['winners'] | undefined) => settleList(p, s.winners)),
-      own: me === null ? null : this.own(s, me, active, mine, same),
-      publicObjectives: this.part(mine, same, 'publicObjectives', null, null, null, () => publicObjectivesPart(scenario, omniscient)),
+      messages: this.part(x, mine, same, MESSAGES, s.messages, active, s.nations, makeMessages),
+      report: this.part(x, mine, same, REPORT, s.report, null, null, makeEvents),
+      lastReport: this.part(x, mine, same, LAST_REPORT, s.lastReport, null, null, makeEvents),
+      scores: this.part(x, mine, everyone, SCORES, s.scores, null, null, makeScores),
+      winners: this.part(x, mine, everyone, WINNERS, s.winners, null, null, makeWinners),
+      own: me === null ? null : this.own(x, s, me, active, mine, same),
+      publicObjectives: this.part(x, mine, same, PUBLIC_OBJECTIVES, null, null, null, makePublicObjectives),
       allOrders: omniscient ? s.orders : null,
       pendingEvents: omniscient ? s.pendingEvents : null,
     };
   }
 
-  /** A report only grows within a round: when the new list starts with the old one, only what was added is cut. */
-  private events(mine: Map<string, Cell>, same: Map<string, Cell>, name: string, list: GameEvent[], cut: Cut): GameEvent[] {
-    return this.part(mine, same, name, list, null, null, (p: GameEvent[] | undefined, last) => {
-      const before = last?.a as GameEvent[] | undefined;
-      if (p === undefined || before === undefined || !startsWith(list, before)) return settleList(p, eventsPart(list, cut));
-      const added = eventsPart(list.slice(before.length), cut);
-      return added.length === 0 ? p : [...p, ...added];
-    });
-  }
-
-  private own(s: GameState, me: string, active: ActiveSet, mine: Map<string, Cell>, same: Map<string, Cell>): Own {
-    const n = s.nations[me]!;
+  private own(x: Build, s: GameState, me: string, active: ActiveSet, mine: Cells, same: Cells): Own {
     // Objectives read regions, nations and the active treaties only.
-    const objectives = this.part(mine, same, 'objectives', s.regions, s.nations, active, (p: Own['objectives'] | undefined) => {
-      const next = objectivesPart(this.scenario, s, me);
-      return p && sameMet(p, next) ? p : next;
-    });
-    return this.part(mine, same, 'own', s.orders[me], n, objectives, (p: Own | undefined) => {
-      const next: Own = { state: me, orders: s.orders[me]!, budget: n.budget, defenseCap: n.defenseCap, objectives };
-      return p && sameRecord(p, next) ? p : next;
-    });
+    x.objectives = this.part(x, mine, same, OBJECTIVES, s.regions, s.nations, active, makeObjectives);
+    return this.part(x, mine, same, OWN, s.orders[me], s.nations[me]!, x.objectives, makeOwn);
   }
 }

@@ -92,6 +92,24 @@ export function treatiesPart(s: GameState, cut: Cut): PlayerView['treaties'] {
 }
 
 /**
+ * Whether a viewer's treaties part may differ from the public one (every treaty but proposals): only proposals that
+ * bind it, or the facilitator's sight, make it differ. Most views show the public part, which one build can serve.
+ */
+export function personalTreaties(s: GameState, cut: Cut): boolean {
+  if (cut.omniscient) return true;
+  const { me } = cut;
+  if (me === null) return false;
+  for (const id in s.treaties) {
+    const tr = s.treaties[id]!;
+    if (tr.status === 'proposed' && boundBy(tr.terms, me)) return true;
+  }
+  return false;
+}
+
+/** Whom the public treaties part is cut for: a viewer party to no proposal. */
+export const PUBLIC_CUT: Cut = { viewer: { role: 'spectator' }, me: null, omniscient: false, fogged: false };
+
+/**
  * Whether the treaties part cut from `after` would differ from `shown`, the part cut from `before`: most changes to
  * the book are proposals and answers the viewer is not party to, and these leave its part as it was.
  */
