@@ -127,6 +127,12 @@ export function sameOwnerFacts(a: readonly TreatyLike[], b: readonly TreatyLike[
   return sameSet(fa.friends, fb.friends) && sameSet(fa.intel, fb.intel);
 }
 
+/** The index from expected defense and the strongest attack, rounded to hundredths; capped when nobody could attack. */
+function indexFrom(expected: number, strongest: number): number {
+  const index = strongest === 0 ? DETERRENCE_MAX : Math.min(DETERRENCE_MAX, expected / strongest);
+  return Math.round(index * 100) / 100;
+}
+
 /**
  * Reads deterrence from one input for as many regions as asked: what all of an owner's regions share (its treaties,
  * its allies, their units per theater) is worked out once. `deterrenceOf` is the one-region form.
@@ -134,6 +140,7 @@ export function sameOwnerFacts(a: readonly TreatyLike[], b: readonly TreatyLike[
 export class DeterrenceReader {
   private readonly active: readonly TreatyLike[];
   private readonly theaterUnits = new Map<string, Map<string, number>>();
+  private readonly threats = new Map<string, number>();
 
   constructor(
     private readonly b: BoardIndex,
@@ -194,12 +201,45 @@ export class DeterrenceReader {
     const here = d.regions[region]?.units;
     // The owner is always its own friend: with no other friend, no guest counts.
     if (here && friends.size > 1) {
-      for (const s of Object.keys(here).sort()) {
+      // Guests are rare: the list to sort is made only once one is found.
+      let guests: string[] | null = null;
+      for (const s in here) {
         if (s === owner || !friends.has(s) || obligations.some((o) => o.ally === s)) continue;
-        allies += here[s]! * this.tech(s) * interop(c, d, intel, owner, s);
+        (guests ??= []).push(s);
       }
+      if (guests !== null) for (const s of guests.sort()) allies += here[s]! * this.tech(s) * interop(c, d, intel, owner, s);
     }
     return own + allies;
+  }
+
+  /**
+   * Each foreign state's attack strength on the region (units next to it, times technology), into `this.threats`,
+   * which is cleared and refilled on every read rather than made anew.
+   */
+  private readThreats(near: readonly string[], friends: ReadonlySet<string>): Map<string, number> {
+    const { d } = this;
+    const threats = this.threats;
+    threats.clear();
+    for (const r of near) {
+      const units = d.regions[r]?.units;
+      if (!units) continue;
+      for (const s in units) {
+        if (friends.has(s)) continue;
+        threats.set(s, (threats.get(s) ?? 0) + units[s]! * this.tech(s));
+      }
+    }
+    return threats;
+  }
+
+  /** `of(region)?.index`, without the breakdown: views need only the index. */
+  indexOf(region: string): number | null {
+    const owner = this.d.regions[region]?.owner ?? null;
+    if (owner === null) return null;
+    const near = nearOf(this.b, region);
+    const expected = this.defense(region, owner, near);
+    let strongest = 0;
+    for (const v of this.readThreats(near, this.facts(owner).friends).values()) if (v > strongest) strongest = v;
+    return indexFrom(expected, strongest);
   }
 
   /**
@@ -214,27 +254,17 @@ export class DeterrenceReader {
     const near = nearOf(b, region);
     const { obligations, friends } = this.facts(owner);
     const expected = this.defense(region, owner, near);
-    const threats = new Map<string, number>();
-    for (const r of near) {
-      const units = d.regions[r]?.units;
-      if (!units) continue;
-      for (const s in units) {
-        if (friends.has(s)) continue;
-        threats.set(s, (threats.get(s) ?? 0) + units[s]! * this.tech(s));
-      }
-    }
     // The strongest threat; on a tie, the first by id.
     let strongest = 0;
     let threat: string | null = null;
-    for (const [s, v] of threats) {
+    for (const [s, v] of this.readThreats(near, friends)) {
       if (v > strongest || (v === strongest && threat !== null && s < threat)) {
         strongest = v;
         threat = s;
       }
     }
-    const index = strongest === 0 ? DETERRENCE_MAX : Math.min(DETERRENCE_MAX, expected / strongest);
     return {
-      index: Math.round(index * 100) / 100,
+      index: indexFrom(expected, strongest),
       expectedDefense: Math.round(expected * 100) / 100,
       strongestAttack: Math.round(strongest * 100) / 100,
       threat,

@@ -147,7 +147,7 @@ function computeIndexes(b: BoardIndex, s: GameState, seat: string | null, before
   for (const rid of b.regionIds) {
     if (seen !== null && !seen.has(rid)) continue;
     const owner = s.regions[rid]!.owner;
-    indexes[rid] = reuse !== null && (owner === null || unchanged(owner)) ? reuse.result.indexes[rid]! : (reader.of(rid)?.index ?? null);
+    indexes[rid] = reuse !== null && (owner === null || unchanged(owner)) ? reuse.result.indexes[rid]! : reader.indexOf(rid);
   }
   return { seen, indexes };
 }

@@ -1,4 +1,4 @@
-import { deterrenceOf } from '../deterrence';
+import { DeterrenceReader } from '../deterrence';
 import type { Turn } from '../engine/turn';
 import type { RoundStats } from '../state';
 import { activeTreaties, guidelines, obligationsTo } from '../treaties/queries';
@@ -8,14 +8,15 @@ import type { Forces } from './forces';
 /** Deterrence of each attacked region as it stood when orders closed (full information), for the debrief and §10. */
 export function attackedRegions(t: Turn, f: Forces): RoundStats['attacks'] {
   const targets = [...new Set(f.attacks.map((a) => a.to))].sort();
+  // Nothing changes while the targets are read: one reader shares what regions of one owner have in common.
+  const reader = new DeterrenceReader(t.board, t.s);
   return targets.map((region) => {
-    const d = deterrenceOf(t.board, t.s, region);
     const defender = t.s.regions[region]!.owner;
     const allies = defender ? obligationsTo(t.s.treaties, defender).map((o) => t.s.nations[o.ally]!.credibility) : [];
     return {
       region, defender,
       attackers: [...new Set(f.attacks.filter((a) => a.to === region).map((a) => a.state))].sort(),
-      deterrence: d?.index ?? 0,
+      deterrence: reader.indexOf(region) ?? 0,
       meanAllyCredibility: allies.length ? Math.round((allies.reduce((a, b) => a + b, 0) / allies.length) * 100) / 100 : null,
       taken: false,
     };
