@@ -51,6 +51,17 @@ function readHostility(lastReport: PlayerView['lastReport'], report: PlayerView[
   return { attackers, key: [...attackers].sort().join('|') };
 }
 
+/** Adds strength to a state's entry in a list being built (a new entry at the end when it has none). */
+export function addStrength(list: Threat[], state: string, strength: number): void {
+  for (const t of list) {
+    if (t.state === state) {
+      t.strength += strength;
+      return;
+    }
+  }
+  list.push({ state, strength });
+}
+
 /**
  * Everything a bot reads, cut from its seat's view and the static scenario only.
  * Units hidden by fog count as nothing, exactly as the view's own deterrence index counts them.
@@ -90,18 +101,17 @@ export class BotContext {
   private hostile: Hostility | null = null;
   private situationCache: Situation | null = null;
   /** sharedTable's tables, by name, as this decision found them. */
-  private readonly sharedTables = new Map<string, Map<string, unknown>>();
+  private sharedTables: Map<string, Map<string, unknown>> | null = null;
   private reader: DeterrenceReader | null = null;
   /** Deterrence is read for this seat's own pairs of interoperability, so it is read afresh for each decision. */
-  private readonly defenseCache = new Map<string, number>();
+  private defenseCache: Map<string, number> | null = null;
   private rngCursor: Rng | null = null;
-  private readonly rngSeed: string;
 
   constructor(
     readonly scenario: Scenario,
     readonly v: PlayerView,
     readonly doctrine: Doctrine,
-    seed: string,
+    private readonly seed: string,
   ) {
     if (!v.own) throw new Error('a bot needs a seat view');
     this.board = boardFactsOf(scenario);
@@ -109,7 +119,6 @@ export class BotContext {
     this.c = scenario.coefficients;
     this.me = v.own.state;
     this.traits = TRAITS[doctrine];
-    this.rngSeed = `${seed}|${this.me}|${v.round}|${v.phase}`;
     this.role = this.board.role.get(this.me) ?? 'status-quo';
     this.treaties = treatyFactsOf(v.treaties);
     this.active = this.treaties.active;
@@ -130,7 +139,7 @@ export class BotContext {
 
   /** Seeded by seat, round and phase; made when first drawn from, which draws the same numbers. */
   get rng(): Rng {
-    this.rngCursor ??= new Rng(seedRng(this.rngSeed));
+    this.rngCursor ??= new Rng(seedRng(`${this.seed}|${this.me}|${this.v.round}|${this.v.phase}`));
     return this.rngCursor;
   }
 
@@ -151,6 +160,7 @@ export class BotContext {
 
   /** Expected defense of a region as this seat's view shows it (GAME.md §4; 0 where nobody holds it), read once per decision. */
   expectedDefense(region: string): number {
+    this.defenseCache ??= new Map();
     let d = this.defenseCache.get(region);
     if (d === undefined) {
       this.reader ??= new DeterrenceReader(this.b, this.det);
@@ -212,6 +222,7 @@ export class BotContext {
    */
   sharedTable<V>(name: string): Map<string, V> {
     // Found once per decision and name: the shared key is a string built for the asking.
+    this.sharedTables ??= new Map();
     let table = this.sharedTables.get(name);
     if (!table) {
       const byName = this.situation.byHostility;
@@ -229,7 +240,8 @@ export class BotContext {
     const hit = threats.get(region);
     if (hit) return hit;
     const owner = this.ownerOf(region);
-    const by = new Map<string, number>();
+    // A few states at most: found by a scan of the list, with no map to build.
+    const out: Threat[] = [];
     if (owner !== null) {
       // The board's own adjacency order: strengths are float sums, and their order of adding must not change.
       for (const r of this.b.adjacent.get(region) ?? []) {
@@ -238,12 +250,11 @@ export class BotContext {
         for (const s in units) {
           const n = units[s]!;
           if (n <= 0 || s === owner || this.friendly(s, owner)) continue;
-          by.set(s, (by.get(s) ?? 0) + n * this.techOf(s));
+          addStrength(out, s, n * this.techOf(s));
         }
       }
     }
-    const out: Threat[] = [];
-    for (const [state, strength] of by) out.push({ state, strength });
+    // Strongest first, then by id: a total order, so the order found in does not matter.
     out.sort((a, z) => z.strength - a.strength || (a.state < z.state ? -1 : 1));
     threats.set(region, out);
     return out;
