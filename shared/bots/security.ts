@@ -1,5 +1,6 @@
 import { isAdjacent } from '../board';
 import type { BotContext, Threat } from './context';
+import { addStrength } from './context';
 
 /**
  * What a state stands to gain from defense, the same reasoning for every doctrine (GAME.md §8, §10).
@@ -66,22 +67,20 @@ function readReach(ctx: BotContext, region: string): Threat[] {
   const near = ctx.threatsTo(region);
   const owner = ctx.ownerOf(region);
   if (owner === null) return near;
-  const by = new Map(near.map((t) => [t.state, t.strength]));
-  let added = false;
+  let out: Threat[] | null = null;
   for (const r of ctx.board.far.get(region) ?? []) {
     const units = ctx.v.regions[r]?.units;
     if (!units) continue;
     for (const s in units) {
       const n = units[s]!;
       if (n <= 0 || s === owner || ctx.friendly(s, owner) || ctx.hostility(s) < 1) continue;
-      by.set(s, (by.get(s) ?? 0) + SECURITY.reachWeight * n * ctx.techOf(s));
-      added = true;
+      // Copies of the near threats, then each far force added in turn: the same sums in the same order.
+      out ??= near.map((t) => ({ state: t.state, strength: t.strength }));
+      addStrength(out, s, SECURITY.reachWeight * n * ctx.techOf(s));
     }
   }
   // Nothing from two steps away: the near threats are already in this order.
-  if (!added) return near;
-  const out: Threat[] = [];
-  for (const [state, strength] of by) out.push({ state, strength });
+  if (out === null) return near;
   return out.sort((a, z) => z.strength - a.strength || (a.state < z.state ? -1 : 1));
 }
 
@@ -188,6 +187,45 @@ export function planForces(ctx: BotContext, maxAdd: number): ForcePlan {
 }
 
 /**
+ * Figures both greedy passes of a decision (planForces, then planDefense) read alike from its regions at risk: a
+ * unit's weight at every region by where it stands, and each region's expected loss by its expected defense. The
+ * greedy asks for the same few defense levels over and over (each region's, plus or minus one unit of a few
+ * weights), so each loss is worked out once.
+ */
+class RiskFigures {
+  private readonly weights = new Map<string, number[]>();
+  private readonly losses: Array<Map<number, number> | undefined> = [];
+
+  constructor(
+    private readonly ctx: BotContext,
+    private readonly atRisk: readonly AtRisk[],
+  ) {}
+
+  weightsAt(at: string): number[] {
+    let w = this.weights.get(at);
+    if (!w) this.weights.set(at, (w = this.atRisk.map((r) => unitWeight(this.ctx, at, r))));
+    return w;
+  }
+
+  /** expectedLoss of region i at this expected defense. */
+  lossAt(i: number, expected: number): number {
+    let byDefense = this.losses[i];
+    if (!byDefense) this.losses[i] = byDefense = new Map();
+    let loss = byDefense.get(expected);
+    if (loss === undefined) byDefense.set(expected, (loss = expectedLoss(this.ctx, this.atRisk[i]!, expected)));
+    return loss;
+  }
+}
+
+const figures = new WeakMap<readonly AtRisk[], RiskFigures>();
+
+function figuresOf(ctx: BotContext, atRisk: readonly AtRisk[]): RiskFigures {
+  let f = figures.get(atRisk);
+  if (!f) figures.set(atRisk, (f = new RiskFigures(ctx, atRisk)));
+  return f;
+}
+
+/**
  * The greedy's arithmetic, each figure computed once: a unit's weight at every region at risk, each region's loss at
  * its current defense, and each placement's gain until a placement changes a region it counts on. Gains are summed
  * afresh in the same order, so every figure is exactly what a plain recomputation gives.
@@ -195,52 +233,45 @@ export function planForces(ctx: BotContext, maxAdd: number): ForcePlan {
 export class Placements {
   private readonly expected: number[];
   private readonly loss: number[];
-  private readonly weights = new Map<string, number[]>();
+  private readonly figures: RiskFigures;
   /** Gains by sign and place, dropped when a region they count on changes. */
   private readonly gains = [new Map<string, number>(), new Map<string, number>()] as const;
 
-  constructor(
-    private readonly ctx: BotContext,
-    private readonly atRisk: AtRisk[],
-  ) {
+  constructor(ctx: BotContext, atRisk: readonly AtRisk[]) {
+    this.figures = figuresOf(ctx, atRisk);
     this.expected = atRisk.map((r) => r.expected);
-    this.loss = atRisk.map((r, i) => expectedLoss(ctx, r, this.expected[i]!));
-  }
-
-  private weightsAt(at: string): number[] {
-    let w = this.weights.get(at);
-    if (!w) this.weights.set(at, (w = this.atRisk.map((r) => unitWeight(this.ctx, at, r))));
-    return w;
+    this.loss = this.expected.map((e, i) => this.figures.lossAt(i, e));
   }
 
   gain(at: string, sign: 1 | -1): number {
     const cache = this.gains[sign === 1 ? 0 : 1];
     const hit = cache.get(at);
     if (hit !== undefined) return hit;
-    const w = this.weightsAt(at);
+    const w = this.figures.weightsAt(at);
     let g = 0;
     for (let i = 0; i < w.length; i++) {
       if (w[i] === 0) continue;
-      g += sign * (this.loss[i]! - expectedLoss(this.ctx, this.atRisk[i]!, Math.max(0, this.expected[i]! + sign * w[i]!)));
+      g += sign * (this.loss[i]! - this.figures.lossAt(i, Math.max(0, this.expected[i]! + sign * w[i]!)));
     }
     cache.set(at, g);
     return g;
   }
 
   place(at: string, sign: 1 | -1): void {
-    const w = this.weightsAt(at);
+    const w = this.figures.weightsAt(at);
     const changed: number[] = [];
     for (let i = 0; i < w.length; i++) {
       const next = Math.max(0, this.expected[i]! + sign * w[i]!);
       if (next === this.expected[i]) continue;
       this.expected[i] = next;
-      this.loss[i] = expectedLoss(this.ctx, this.atRisk[i]!, next);
+      this.loss[i] = this.figures.lossAt(i, next);
       changed.push(i);
     }
     if (changed.length === 0) return;
     for (const cache of this.gains) {
-      for (const place of [...cache.keys()]) {
-        const pw = this.weightsAt(place);
+      // Deleting the entry being visited is safe in a Map's iteration.
+      for (const place of cache.keys()) {
+        const pw = this.figures.weightsAt(place);
         if (changed.some((i) => pw[i] !== 0)) cache.delete(place);
       }
     }
