@@ -165,21 +165,22 @@ export function planForces(ctx: BotContext, maxAdd: number): ForcePlan {
   }
   let drop = 0;
   if (add === 0) {
-    const stacks = new Map(ctx.mine.map((r) => [r, ctx.units(ctx.me, r)]));
+    // Units left at each of its regions, in the order of ctx.mine.
+    const stacks = ctx.mine.map((r) => ctx.units(ctx.me, r));
     while (drop < SECURITY.maxDrop) {
-      let worst: string | null = null;
+      let worst = -1;
       let worstLoss = Number.POSITIVE_INFINITY;
-      for (const [at, n] of stacks) {
-        if (n <= 0) continue;
-        const l = greedy.gain(at, -1);
+      for (let k = 0; k < stacks.length; k++) {
+        if (stacks[k]! <= 0) continue;
+        const l = greedy.gain(ctx.mine[k]!, -1);
         if (l < worstLoss) {
           worstLoss = l;
-          worst = at;
+          worst = k;
         }
       }
-      if (worst === null || worstLoss >= upkeepCost) break;
-      greedy.place(worst, -1);
-      stacks.set(worst, stacks.get(worst)! - 1);
+      if (worst < 0 || worstLoss >= upkeepCost) break;
+      greedy.place(ctx.mine[worst]!, -1);
+      stacks[worst]!--;
       drop++;
     }
   }
@@ -190,29 +191,41 @@ export function planForces(ctx: BotContext, maxAdd: number): ForcePlan {
  * Figures both greedy passes of a decision (planForces, then planDefense) read alike from its regions at risk: a
  * unit's weight at every region by where it stands, and each region's expected loss by its expected defense. The
  * greedy asks for the same few defense levels over and over (each region's, plus or minus one unit of a few
- * weights), so each loss is worked out once.
+ * weights), so each loss is worked out once. Kept in arrays by board slot and by region at risk: doubles stay unboxed.
  */
 class RiskFigures {
-  private readonly weights = new Map<string, number[]>();
-  private readonly losses: Array<Map<number, number> | undefined> = [];
+  private readonly weights: Array<number[] | undefined> = [];
+  /** Per region at risk: the defense levels asked about and their losses, side by side (a handful each). */
+  private readonly levels: number[][];
+  private readonly losses: number[][];
 
   constructor(
     private readonly ctx: BotContext,
     private readonly atRisk: readonly AtRisk[],
-  ) {}
+  ) {
+    this.levels = atRisk.map(() => []);
+    this.losses = atRisk.map(() => []);
+  }
 
-  weightsAt(at: string): number[] {
-    let w = this.weights.get(at);
-    if (!w) this.weights.set(at, (w = this.atRisk.map((r) => unitWeight(this.ctx, at, r))));
+  /** A unit's weight at each region at risk, standing at the region in this board slot. */
+  weightsAt(slot: number, at: string): number[] {
+    let w = this.weights[slot];
+    if (!w) this.weights[slot] = w = this.atRisk.map((r) => unitWeight(this.ctx, at, r));
     return w;
+  }
+
+  /** Weights weightsAt has read already (every slot with a known gain). */
+  weightsReadAt(slot: number): number[] {
+    return this.weights[slot]!;
   }
 
   /** expectedLoss of region i at this expected defense. */
   lossAt(i: number, expected: number): number {
-    let byDefense = this.losses[i];
-    if (!byDefense) this.losses[i] = byDefense = new Map();
-    let loss = byDefense.get(expected);
-    if (loss === undefined) byDefense.set(expected, (loss = expectedLoss(this.ctx, this.atRisk[i]!, expected)));
+    const levels = this.levels[i]!;
+    for (let k = 0; k < levels.length; k++) if (levels[k] === expected) return this.losses[i]![k]!;
+    const loss = expectedLoss(this.ctx, this.atRisk[i]!, expected);
+    levels.push(expected);
+    this.losses[i]!.push(loss);
     return loss;
   }
 }
@@ -234,31 +247,38 @@ export class Placements {
   private readonly expected: number[];
   private readonly loss: number[];
   private readonly figures: RiskFigures;
-  /** Gains by sign and place, dropped when a region they count on changes. */
-  private readonly gains = [new Map<string, number>(), new Map<string, number>()] as const;
+  private readonly slots: ReadonlyMap<string, number>;
+  /** Gains by sign (adding, then dropping) and board slot, and whether each is known: dropped when a region it counts on changes. */
+  private readonly gains: readonly [Float64Array, Float64Array];
+  private readonly known: readonly [Uint8Array, Uint8Array];
 
   constructor(ctx: BotContext, atRisk: readonly AtRisk[]) {
     this.figures = figuresOf(ctx, atRisk);
+    this.slots = ctx.board.slot;
     this.expected = atRisk.map((r) => r.expected);
     this.loss = this.expected.map((e, i) => this.figures.lossAt(i, e));
+    const n = ctx.b.regionIds.length;
+    this.gains = [new Float64Array(n), new Float64Array(n)];
+    this.known = [new Uint8Array(n), new Uint8Array(n)];
   }
 
   gain(at: string, sign: 1 | -1): number {
-    const cache = this.gains[sign === 1 ? 0 : 1];
-    const hit = cache.get(at);
-    if (hit !== undefined) return hit;
-    const w = this.figures.weightsAt(at);
+    const slot = this.slots.get(at)!;
+    const side = sign === 1 ? 0 : 1;
+    if (this.known[side][slot]) return this.gains[side][slot]!;
+    const w = this.figures.weightsAt(slot, at);
     let g = 0;
     for (let i = 0; i < w.length; i++) {
       if (w[i] === 0) continue;
       g += sign * (this.loss[i]! - this.figures.lossAt(i, Math.max(0, this.expected[i]! + sign * w[i]!)));
     }
-    cache.set(at, g);
+    this.gains[side][slot] = g;
+    this.known[side][slot] = 1;
     return g;
   }
 
   place(at: string, sign: 1 | -1): void {
-    const w = this.figures.weightsAt(at);
+    const w = this.figures.weightsAt(this.slots.get(at)!, at);
     const changed: number[] = [];
     for (let i = 0; i < w.length; i++) {
       const next = Math.max(0, this.expected[i]! + sign * w[i]!);
@@ -268,11 +288,11 @@ export class Placements {
       changed.push(i);
     }
     if (changed.length === 0) return;
-    for (const cache of this.gains) {
-      // Deleting the entry being visited is safe in a Map's iteration.
-      for (const place of cache.keys()) {
-        const pw = this.figures.weightsAt(place);
-        if (changed.some((i) => pw[i] !== 0)) cache.delete(place);
+    for (const known of this.known) {
+      for (let slot = 0; slot < known.length; slot++) {
+        if (!known[slot]) continue;
+        const pw = this.figures.weightsReadAt(slot);
+        if (changed.some((i) => pw[i] !== 0)) known[slot] = 0;
       }
     }
   }
