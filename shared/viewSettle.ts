@@ -9,16 +9,23 @@ export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
+/** Keys read into one reusable array, so that comparing builds nothing: views are settled after most commands. */
+const keys: string[] = [];
+
 /** The same keys in the same order, with the very same values. */
 export function sameRecord(a: object, b: object): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]!;
-    if (k !== kb[i] || (a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+  let n = 0;
+  for (const k in a) {
+    if (n < keys.length) keys[n] = k;
+    else keys.push(k);
+    n++;
   }
-  return true;
+  let i = 0;
+  for (const k in b) {
+    if (i === n || k !== keys[i] || (a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+    i++;
+  }
+  return i === n;
 }
 
 export function settleList<T>(prev: T[] | undefined, next: T[]): T[] {

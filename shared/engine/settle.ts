@@ -12,6 +12,24 @@ function isObject(v: unknown): v is object {
   return v !== null && typeof v === 'object';
 }
 
+/**
+ * Key lists read into reusable arrays (one per nesting level), so that comparing builds nothing: settle runs after
+ * every command, over every entry a resolution claimed.
+ */
+const outerKeys: string[] = [];
+const innerKeys: string[] = [];
+
+/** Reads the keys of `o`, in order, into the front of `into`; returns how many. */
+function keysInto(o: object, into: string[]): number {
+  let n = 0;
+  for (const k in o) {
+    if (n < into.length) into[n] = k;
+    else into.push(k);
+    n++;
+  }
+  return n;
+}
+
 /** Same keys in the same order (or the same elements), with the very same values. */
 function sameShallow(a: object, b: object): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
@@ -19,30 +37,29 @@ function sameShallow(a: object, b: object): boolean {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
     return true;
   }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    if (ka[i] !== kb[i] || (a as Record<string, unknown>)[ka[i]!] !== (b as Record<string, unknown>)[ka[i]!]) return false;
+  const n = keysInto(a, innerKeys);
+  let i = 0;
+  for (const k in b) {
+    if (i === n || k !== innerKeys[i] || (a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+    i++;
   }
-  return true;
+  return i === n;
 }
 
 /** Equal one level down: each value the very same, or a list or record with the very same contents. */
 function sameEntry(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]!;
-    if (k !== kb[i]) return false;
+  const n = keysInto(a, outerKeys);
+  let i = 0;
+  for (const k in b) {
+    if (i === n || k !== outerKeys[i]) return false;
     const x = (a as Record<string, unknown>)[k];
     const y = (b as Record<string, unknown>)[k];
     if (x !== y && !(isObject(x) && isObject(y) && sameShallow(x, y))) return false;
+    i++;
   }
-  return true;
+  return i === n;
 }
 
 /** Give a claimed record back its input's entries where they did not change, and the input's record if none did. */
