@@ -75,8 +75,9 @@ export class Draft {
   private full = false;
   /** Records whose key set is private, with the ids of the entries copied so far ('every': all of them). */
   private readonly records = new Map<Keyed, Set<string> | 'every'>();
-  private readonly wholes = new Set<Whole | 'crises'>();
-  private readonly crises = new Set<string>();
+  /** Parts copied whole, and crises copied; most commands copy none, so these are made on first use. */
+  private wholes: Set<Whole | 'crises'> | null = null;
+  private crises: Set<string> | null = null;
 
   /** The state being drafted; null when the caller owns it outright. */
   private readonly input: GameState | null;
@@ -92,8 +93,14 @@ export class Draft {
   settle(): void {
     const input = this.input;
     if (input === null) return;
-    for (const [part, ids] of this.records) settleRecord(input, this.s, part, ids === 'every' ? Object.keys(this.s[part]) : ids);
-    for (const part of this.wholes) settleWhole(input, this.s, part);
+    // By the fixed list of parts, not by iterating the map: no iterator or entry pairs to build after every command.
+    if (this.records.size > 0) {
+      for (const part of KEYED) {
+        const ids = this.records.get(part);
+        if (ids !== undefined) settleRecord(input, this.s, part, ids === 'every' ? Object.keys(this.s[part]) : ids);
+      }
+    }
+    if (this.wholes !== null) for (const part of this.wholes) settleWhole(input, this.s, part);
   }
 
   /** The record's key set is private (entries may be added or deleted); its entries stay shared until claimed. */
@@ -137,14 +144,19 @@ export class Draft {
 
   /** A part copied whole. */
   whole(part: Whole): void {
-    if (this.full || this.wholes.has(part)) return;
+    if (this.full) return;
+    this.wholes ??= new Set();
+    if (this.wholes.has(part)) return;
     this.wholes.add(part);
     (this.s as Record<Whole, unknown>)[part] = (WHOLE[part] as (v: unknown) => unknown)(this.s[part]);
   }
 
   /** One crisis may be changed in place. */
   crisis(id: string): void {
-    if (this.full || this.crises.has(id)) return;
+    if (this.full) return;
+    this.crises ??= new Set();
+    if (this.crises.has(id)) return;
+    this.wholes ??= new Set();
     if (!this.wholes.has('crises')) {
       this.wholes.add('crises');
       this.s.crises = [...this.s.crises];
@@ -159,6 +171,7 @@ export class Draft {
     if (this.full) return;
     for (const part of KEYED) this.allOf(part);
     for (const c of this.s.crises) this.crisis(c.id);
+    this.wholes ??= new Set();
     if (!this.wholes.has('crises')) this.s.crises = [...this.s.crises];
     for (const part of WHOLES) this.whole(part);
     this.full = true;

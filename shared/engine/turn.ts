@@ -28,8 +28,10 @@ export class Turn {
     return this.board.scenario.coefficients;
   }
 
+  /** `e` must be the caller's own new object (every caller passes a literal): it is completed in place, not copied. */
   emit(e: NewEvent): void {
-    const full = { ...e, round: this.s.round } as GameEvent;
+    const full = e as GameEvent;
+    full.round = this.s.round;
     this.events.push(full);
     this.draft.whole('report');
     this.s.report.push(full);
