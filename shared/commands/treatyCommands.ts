@@ -9,15 +9,24 @@ import { treatyParties } from '../treaties/parties';
 
 type Cmd<T extends SeatCommand['type']> = Extract<SeatCommand, { type: T }>;
 
+/** The parties of some terms as one sorted key, kept per terms object: terms are replaced, never changed in place. */
+const partyKeys = new WeakMap<TreatyTerms, string>();
+function partyKey(terms: TreatyTerms): string {
+  let key = partyKeys.get(terms);
+  if (key === undefined) {
+    key = [...treatyParties(terms)].sort().join(',');
+    partyKeys.set(terms, key);
+  }
+  return key;
+}
+
 /** Two terms name the same treaty (the engine refuses a second one while the first is proposed or in force). */
 export function sameTerms(a: TreatyTerms, b: TreatyTerms): boolean {
   if (a.kind !== b.kind) return false;
-  const pa = [...treatyParties(a)].sort().join(',');
-  const pb = [...treatyParties(b)].sort().join(',');
   if (a.kind === 'guarantee' && b.kind === 'guarantee') return a.guarantor === b.guarantor && a.protected === b.protected;
   if (a.kind === 'basing' && b.kind === 'basing') return a.host === b.host && a.guest === b.guest;
-  if (a.kind === 'sanctions' && b.kind === 'sanctions') return a.target === b.target && pa === pb;
-  return pa === pb;
+  if (a.kind === 'sanctions' && b.kind === 'sanctions' && a.target !== b.target) return false;
+  return partyKey(a) === partyKey(b);
 }
 
 function checkTerms(t: Turn, seat: string, terms: TreatyTerms): Rejection | null {
@@ -29,8 +38,11 @@ function checkTerms(t: Turn, seat: string, terms: TreatyTerms): Rejection | null
     if (!t.s.nations[terms.target]) return reject('treaty/unknown-state', `There is no state "${terms.target}".`);
     if (parties.includes(terms.target)) return reject('treaty/sanctions-self', 'A coalition cannot sanction one of its own members.');
   }
-  const dup = Object.values(t.s.treaties).find((x) => x.status !== 'ended' && sameTerms(x.terms, terms));
-  if (dup) return reject('treaty/exists', 'The same treaty already exists or is already proposed.');
+  // for-in over the book: it is a dictionary-mode object that grows all match, and this runs for every proposal.
+  for (const id in t.s.treaties) {
+    const x = t.s.treaties[id]!;
+    if (x.status !== 'ended' && sameTerms(x.terms, terms)) return reject('treaty/exists', 'The same treaty already exists or is already proposed.');
+  }
   return null;
 }
 
