@@ -21,21 +21,24 @@ export interface Target {
   from: Array<{ region: string; units: number }>;
 }
 
-const garrisons = new WeakMap<BotContext, Map<string, number>>();
+/** Garrisons by the state not counted, then by region, per decision. */
+const garrisons = new WeakMap<BotContext, Map<string | null, Map<string, number>>>();
 
 /** Units a stack keeps home when it attacks: enough to face most of the strongest hostile neighbour. */
 export function garrison(ctx: BotContext, region: string, except: string | null): number {
   if (ctx.ownerOf(region) !== ctx.me) return 0;
-  let byKey = garrisons.get(ctx);
-  if (!byKey) garrisons.set(ctx, (byKey = new Map()));
-  const key = except === null ? region : `${region}|${except}`;
-  let n = byKey.get(key);
-  if (n === undefined) byKey.set(key, (n = readGarrison(ctx, region, except)));
+  let byExcept = garrisons.get(ctx);
+  if (!byExcept) garrisons.set(ctx, (byExcept = new Map()));
+  let byRegion = byExcept.get(except);
+  if (!byRegion) byExcept.set(except, (byRegion = new Map()));
+  let n = byRegion.get(region);
+  if (n === undefined) byRegion.set(region, (n = readGarrison(ctx, region, except)));
   return n;
 }
 
 function readGarrison(ctx: BotContext, region: string, except: string | null): number {
-  const threat = ctx.threatsTo(region).filter((t) => t.state !== except).reduce((a, t) => Math.max(a, t.strength * ctx.hostility(t.state)), 0);
+  let threat = 0;
+  for (const t of ctx.threatsTo(region)) if (t.state !== except) threat = Math.max(threat, t.strength * ctx.hostility(t.state));
   if (threat === 0) return 0;
   const per = ctx.tech * (ctx.isHomeOf(ctx.me, region) ? ctx.c.homeBonus : 1);
   return Math.ceil((0.7 * threat) / per);
@@ -66,9 +69,14 @@ export function targets(ctx: BotContext): Target[] {
 function readTargets(ctx: BotContext): Target[] {
   const out: Target[] = [];
   const partners = ctx.active.partners(ctx.me);
-  const seen = new Set<string>();
-  for (const from of ctx.forcesOf(ctx.me).stacks) for (const r of ctx.b.adjacent.get(from) ?? []) seen.add(r);
-  for (const region of [...seen].sort()) {
+  // Regions next to its stacks, marked by board slot and so visited in id order.
+  const { slot } = ctx.board;
+  const ids = ctx.b.regionIds;
+  const seen = new Uint8Array(ids.length);
+  for (const from of ctx.forcesOf(ctx.me).stacks) for (const r of ctx.b.adjacent.get(from) ?? []) seen[slot.get(r)!] = 1;
+  for (let i = 0; i < ids.length; i++) {
+    if (!seen[i]) continue;
+    const region = ids[i]!;
     const owner = ctx.ownerOf(region);
     if (owner === ctx.me) continue;
     // Attacking a treaty partner breaks every treaty with it and costs very large credibility: no bot does it.
@@ -212,10 +220,16 @@ function hostileThreat(ctx: BotContext, region: string): number {
  * friendly neighbour (support is free: the units still defend where they stand).
  */
 export function planDefense(ctx: BotContext, book: OrderBook, atRisk: AtRisk[] = regionsAtRisk(ctx)): void {
-  const exposedMine = new Set(atRisk.filter((r) => r.mine).map((r) => r.region));
+  const exposedMine = new Set<string>();
+  for (const r of atRisk) if (r.mine) exposedMine.add(r.region);
   // What one more unit standing there would prevent, against the defense each region has now.
   const gains = new Placements(ctx, atRisk);
-  const goals = [...exposedMine].map((r) => ({ r, g: gains.gain(r, 1) })).filter((x) => x.g > 0).sort((a, z) => z.g - a.g || (a.r < z.r ? -1 : 1));
+  const goals: Array<{ r: string; g: number }> = [];
+  for (const r of exposedMine) {
+    const g = gains.gain(r, 1);
+    if (g > 0) goals.push({ r, g });
+  }
+  goals.sort((a, z) => z.g - a.g || (a.r < z.r ? -1 : 1));
   for (const from of ctx.mine) {
     if (exposedMine.has(from) || goals.length === 0) continue;
     const n = book.free(from);
