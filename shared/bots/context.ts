@@ -43,6 +43,17 @@ interface Hostility {
   key: string;
 }
 
+/** Hostility by report, with the last report it was read with: a seat's reports stay the same objects all round. */
+const hostilities = new WeakMap<PlayerView['report'], { lastReport: PlayerView['lastReport']; hostility: Hostility }>();
+
+function hostilityOf(lastReport: PlayerView['lastReport'], report: PlayerView['report']): Hostility {
+  const hit = hostilities.get(report);
+  if (hit && hit.lastReport === lastReport) return hit.hostility;
+  const hostility = readHostility(lastReport, report);
+  hostilities.set(report, { lastReport, hostility });
+  return hostility;
+}
+
 function readHostility(lastReport: PlayerView['lastReport'], report: PlayerView['report']): Hostility {
   const attackers = new Set<string>();
   for (const list of [lastReport, report]) {
@@ -207,7 +218,7 @@ export class BotContext {
   }
 
   private get attacked(): Hostility {
-    this.hostile ??= readHostility(this.v.lastReport, this.v.report);
+    this.hostile ??= hostilityOf(this.v.lastReport, this.v.report);
     return this.hostile;
   }
 

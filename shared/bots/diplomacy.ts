@@ -8,6 +8,34 @@ import { isParty, partiesOf } from './treatyFacts';
 
 type Vote = BotContext['v']['votes'][string];
 
+const BALLOT_ORDER = { admit: 0, guideline: 1, expel: 2 } as const;
+
+type Votes = BotContext['v']['votes'];
+
+/** The votes of a view, listed once per votes object (views are never changed). Shared: never change it. */
+const voteLists = new WeakMap<Votes, { all: Vote[]; ballots: Vote[] | null }>();
+
+function voteList(votes: Votes): { all: Vote[]; ballots: Vote[] | null } {
+  let hit = voteLists.get(votes);
+  if (!hit) {
+    const all: Vote[] = [];
+    for (const id in votes) all.push(votes[id]!);
+    voteLists.set(votes, (hit = { all, ballots: null }));
+  }
+  return hit;
+}
+
+function votesOf(votes: Votes): readonly Vote[] {
+  return voteList(votes).all;
+}
+
+/** The votes in the order a seat casts its ballots: admissions, guidelines, then expulsions, each by id. */
+function ballotOrder(votes: Votes): readonly Vote[] {
+  const list = voteList(votes);
+  list.ballots ??= [...list.all].sort((a, z) => BALLOT_ORDER[a.kind] - BALLOT_ORDER[z.kind] || (a.id < z.id ? -1 : 1));
+  return list.ballots;
+}
+
 /** States next to this one: sharing a border, or a theater where both stand. Shared: never change it. */
 function neighbours(ctx: BotContext): string[] {
   const table = ctx.regionTable<string[]>('neighbours');
@@ -142,15 +170,16 @@ function termsKey(terms: TreatyTerms): string {
 }
 
 function readTermsKey(terms: TreatyTerms): string {
+  // Ids are lowercase letters, digits and dashes: '|' cannot occur in one.
   switch (terms.kind) {
     case 'guarantee':
-      return JSON.stringify([terms.kind, terms.guarantor, terms.protected]);
+      return `${terms.kind}|${terms.guarantor}|${terms.protected}`;
     case 'basing':
-      return JSON.stringify([terms.kind, terms.host, terms.guest]);
+      return `${terms.kind}|${terms.host}|${terms.guest}`;
     case 'sanctions':
-      return JSON.stringify([terms.kind, terms.target, [...treatyParties(terms)].sort().join(',')]);
+      return `${terms.kind}|${terms.target}|${[...treatyParties(terms)].sort().join(',')}`;
     default:
-      return JSON.stringify([terms.kind, [...treatyParties(terms)].sort().join(',')]);
+      return `${terms.kind}|${[...treatyParties(terms)].sort().join(',')}`;
   }
 }
 
@@ -160,7 +189,7 @@ function protectedBy(ctx: BotContext, s: string): boolean {
 
 /** Whether an admission of this state is open, or was called this round. */
 function calling(ctx: BotContext, s: string): boolean {
-  return Object.values(ctx.v.votes).some((v) => v.subject === s && v.kind === 'admit' && (v.status === 'open' || v.round === ctx.v.round));
+  return votesOf(ctx.v.votes).some((v) => v.subject === s && v.kind === 'admit' && (v.status === 'open' || v.round === ctx.v.round));
 }
 
 /** At most one new initiative a round, by doctrine: the first that applies. */
@@ -174,7 +203,7 @@ function initiative(ctx: BotContext): SeatCommand | null {
       // A threatened status-quo neighbour nobody protects: admit it to the pact, or else guarantee it.
       const exposed = statusQuoMates.find((s) => threatened(ctx, s) && !protectedBy(ctx, s) && !sharesTreaty(ctx, 'guarantee', s));
       const pact = pacts[0];
-      if (exposed && pact && !calling(ctx, exposed) && !Object.values(ctx.v.votes).some((v) => v.subject === exposed && v.kind === 'admit' && v.status === 'failed')) {
+      if (exposed && pact && !calling(ctx, exposed) && !votesOf(ctx.v.votes).some((v) => v.subject === exposed && v.kind === 'admit' && v.status === 'failed')) {
         return { type: 'proposeVote', treaty: pact.id, vote: { kind: 'admit', candidate: exposed } };
       }
       if (exposed) return { type: 'propose', terms: { kind: 'guarantee', guarantor: ctx.me, protected: exposed } };
@@ -193,7 +222,7 @@ function initiative(ctx: BotContext): SeatCommand | null {
     case 'free-rider': {
       // A strained pact: renegotiate its guideline down (GAME.md §4 alliance strain).
       const strained = pacts.find((p) => p.strained && p.terms.kind === 'defense-pact' && p.terms.guideline >= 0.1);
-      if (strained && strained.terms.kind === 'defense-pact' && !Object.values(ctx.v.votes).some((v) => v.treatyId === strained.id && v.kind === 'guideline' && v.status === 'open')) {
+      if (strained && strained.terms.kind === 'defense-pact' && !votesOf(ctx.v.votes).some((v) => v.treatyId === strained.id && v.kind === 'guideline' && v.status === 'open')) {
         return { type: 'proposeVote', treaty: strained.id, vote: { kind: 'guideline', guideline: Math.round(strained.terms.guideline * 100) - 5 } };
       }
       // Threatened and unprotected: ask the strongest status-quo state nearby for a guarantee.
@@ -245,13 +274,11 @@ function expulsion(ctx: BotContext): SeatCommand | null {
     const worst = p.terms.members
       .filter((m) => m !== ctx.me && (ctx.v.nations[m]?.revealedBudget?.defense ?? 100) < g - 5)
       .sort((a, z) => (ctx.v.nations[a]?.revealedBudget?.defense ?? 0) - (ctx.v.nations[z]?.revealedBudget?.defense ?? 0))[0];
-    const open = Object.values(ctx.v.votes).some((v) => v.status === 'open' && v.treatyId === p.id && v.kind === 'expel');
+    const open = votesOf(ctx.v.votes).some((v) => v.status === 'open' && v.treatyId === p.id && v.kind === 'expel');
     if (worst && !open) return { type: 'proposeVote', treaty: p.id, vote: { kind: 'expel', member: worst } };
   }
   return null;
 }
-
-const BALLOT_ORDER = { admit: 0, guideline: 1, expel: 2 } as const;
 
 function isBot(ctx: BotContext, s: string): boolean {
   return ctx.v.seats[s]?.controller === 'bot';
@@ -272,7 +299,7 @@ export function decideDiplomacy(ctx: BotContext): SeatCommand[] {
   // Expulsions last, one per pact per call: a passing expulsion fails the open votes its subject had called (the rest
   // are answered when next asked).
   const expelling = new Set<string>();
-  for (const v of Object.values(ctx.v.votes).sort((a, z) => BALLOT_ORDER[a.kind] - BALLOT_ORDER[z.kind] || (a.id < z.id ? -1 : 1))) {
+  for (const v of ballotOrder(ctx.v.votes)) {
     if (v.status !== 'open' || !v.voters.includes(me) || v.ballots[me] !== undefined) continue;
     if (v.kind === 'expel') {
       if (expelling.has(v.treatyId)) continue;
@@ -283,7 +310,7 @@ export function decideDiplomacy(ctx: BotContext): SeatCommand[] {
   // A seat that said ready only answers: it takes no new initiative in this phase.
   const ready = ctx.v.seats[me]?.ready ?? false;
   const actedThisRound = ready || ctx.v.report.some((e) => (e.kind === 'treaty/proposed' && e.proposer === me) || (e.kind === 'treaty/notice' && e.state === me))
-    || Object.values(ctx.v.votes).some((v) => v.proposer === me && v.round === ctx.v.round);
+    || votesOf(ctx.v.votes).some((v) => v.proposer === me && v.round === ctx.v.round);
   if (!actedThisRound) {
     const move = expulsion(ctx) ?? novel(ctx, initiative(ctx));
     if (move) out.push(move);
