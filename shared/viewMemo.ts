@@ -9,7 +9,7 @@ import type { PlayerView, Viewer } from './view';
 import type { Cut } from './viewParts';
 import {
   crisesPart, cutFor, eventsPart, fogOf, indexesFor, interopPart, messagesPart, nationsPart, objectivesPart, personalTreaties,
-  PUBLIC_CUT, publicObjectivesPart, regionsPart, seatsPart, treatiesChanged, treatiesPart, votesPart,
+  PUBLIC_CUT, publicObjectivesPart, regionsPart, sees, seatsPart, treatiesChanged, treatiesPart, votesPart,
 } from './viewParts';
 import { sameRecord, settleEach, settleList, settleRecord } from './viewSettle';
 
@@ -136,8 +136,13 @@ const makeEvents: Maker<GameEvent[]> = (x, a, p, last) => {
   const list = a as GameEvent[];
   const before = last?.a as GameEvent[] | undefined;
   if (p === undefined || before === undefined || !startsWith(list, before)) return settleList(p, eventsPart(list, x.cut));
-  const added = eventsPart(list.slice(before.length), x.cut);
-  return added.length === 0 ? p : [...p, ...added];
+  // The last part and the events added since that this viewer sees, in one pass; the last part itself if it sees none.
+  let out: GameEvent[] | null = null;
+  for (let i = before.length; i < list.length; i++) {
+    const e = list[i]!;
+    if (sees(e.audience, x.cut)) (out ??= p.slice()).push(e);
+  }
+  return out ?? p;
 };
 
 const makeObjectives: Maker<Own['objectives']> = (x, a, p) => {

@@ -143,8 +143,15 @@ export function endMatch(t: Turn): void {
 
 /** Every seat that plays (a person or a bot) is ready: the phase may end early. */
 export function everyoneReady(t: Turn): boolean {
-  const playing = Object.values(t.s.seats).filter((s) => s.controller !== 'open');
-  return playing.length > 0 && playing.every((s) => s.ready);
+  // A loop, not Object.values: this runs after every ready.
+  let playing = 0;
+  for (const id in t.s.seats) {
+    const seat = t.s.seats[id]!;
+    if (seat.controller === 'open') continue;
+    if (!seat.ready) return false;
+    playing++;
+  }
+  return playing > 0;
 }
 
 /** Every crisis is answered: no need to wait for the timer. */
