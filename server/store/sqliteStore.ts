@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { KyselyMatchStore } from './kyselyStore';
 import type { MatchStore, WriteBatch } from './MatchStore';
 import { migrateToLatest } from './migrations';
+import { Checkpointer } from './checkpointer';
 import { SqliteWriter } from './sqliteWriter';
 import type { Database } from './tables';
 import type { WriterSettings } from './writerProtocol';
@@ -19,9 +20,9 @@ const BUSY_TIMEOUT_MS = 5000;
  * On a file, those commits run on a writer thread with its own connection (sqliteWriter.ts), so
  * the event loop never waits for the disk; reads and the rare other writes (matches, seats,
  * exercises) stay on this connection. WAL lets both connections read while one writes; writers
- * take turns under busy_timeout. Automatic checkpoints are left to the writer thread, whose commits
- * are nearly all of them, so their fsyncs stay off the event loop too. `:memory:` (tests) cannot be
- * shared between threads: it writes on this connection.
+ * take turns under busy_timeout. A third thread checkpoints the WAL every 250 ms (checkpointer.ts),
+ * so neither a commit nor the event loop waits for a checkpoint's writes and fsync. `:memory:`
+ * (tests) cannot be shared between threads: it writes on this connection.
  *
  * Back it up online with `sqlite3 data/entente.sqlite ".backup backup.sqlite"`, or copy the file
  * (with its -wal file) while the server is stopped.
@@ -40,7 +41,7 @@ export async function openSqliteStore(file: string): Promise<MatchStore> {
     await migrateToLatest(db as unknown as Kysely<unknown>);
     if (memory) return new KyselyMatchStore('sqlite', db);
     const { writer, settings } = await SqliteWriter.start(path.resolve(file), (batch) => batchCommitted(db, batch), BUSY_TIMEOUT_MS);
-    return new ThreadedSqliteStore(db, writer, settings);
+    return new ThreadedSqliteStore(db, writer, settings, new Checkpointer(path.resolve(file)));
   } catch (e) {
     await db.destroy();
     throw e;
@@ -55,6 +56,7 @@ export class ThreadedSqliteStore extends KyselyMatchStore {
     readonly writer: SqliteWriter,
     /** The writer connection's durability settings, as it reported them. */
     readonly writerSettings: WriterSettings,
+    readonly checkpointer: Checkpointer,
   ) {
     super('sqlite', db);
   }
@@ -66,6 +68,7 @@ export class ThreadedSqliteStore extends KyselyMatchStore {
 
   override async close(): Promise<void> {
     // Writes already sent finish first; this connection, closing last, checkpoints the WAL away.
+    await this.checkpointer.close();
     await this.writer.close();
     await super.close();
   }

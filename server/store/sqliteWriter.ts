@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { WriteBatch } from './MatchStore';
 import type { WriterData, WriterReply, WriterRequest, WriterSettings } from './writerProtocol';
 import { encodeBatch } from './writerProtocol';
+import { functionThread } from './functionThread';
 import { writerThread } from './writerThread';
 
 /**
@@ -19,13 +20,12 @@ import { writerThread } from './writerThread';
 /** Did this batch commit? Asked of the main connection after the thread died with it in flight. */
 export type CommittedProbe = (batch: WriteBatch) => Promise<boolean>;
 
-// The thread runs from source text (see writerThread.ts). `__name` is for tsx, which compiles with
-// esbuild's keepNames and so calls a helper of that name inside the function.
-const SOURCE = `'use strict';
-var __name = (fn) => fn;
-const { workerData, parentPort } = require('node:worker_threads');
-(${writerThread.toString()})(workerData, parentPort, require(workerData.sqlite));
-`;
+/**
+ * WAL pages (4 KiB) after which the writer checkpoints in its own commit. The checkpoint thread
+ * normally keeps the WAL far below this; under a steady stream of commits it may never find the
+ * WAL fully copied between two of them, and then this bounds the WAL (8 MB).
+ */
+const FALLBACK_CHECKPOINT_PAGES = 2000;
 
 interface InFlight {
   batch: WriteBatch;
@@ -46,7 +46,7 @@ class Thread {
   private readonly worker: Worker;
 
   constructor(data: WriterData, onExit: (t: Thread, why: Error) => void) {
-    this.worker = new Worker(SOURCE, { eval: true, workerData: data, name: 'sqlite-writer' });
+    this.worker = functionThread(writerThread, data, 'sqlite-writer');
     let opened: (s: WriterSettings) => void = () => undefined;
     let failed: (e: Error) => void = () => undefined;
     this.ready = new Promise((resolve, reject) => {
@@ -120,7 +120,7 @@ export class SqliteWriter {
   /** Start the thread on a migrated WAL file; resolves once its connection is open. */
   static async start(file: string, probe: CommittedProbe, busyTimeoutMs = 5000): Promise<{ writer: SqliteWriter; settings: WriterSettings }> {
     const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-    const writer = new SqliteWriter({ file, sqlite, busyTimeoutMs }, probe);
+    const writer = new SqliteWriter({ file, sqlite, busyTimeoutMs, fallbackCheckpointPages: FALLBACK_CHECKPOINT_PAGES }, probe);
     const settings = await writer.live().ready;
     return { writer, settings };
   }

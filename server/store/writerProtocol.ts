@@ -20,6 +20,8 @@ export interface WriterData {
   /** Absolute path of better-sqlite3's entry, resolved on the main thread. */
   sqlite: string;
   busyTimeoutMs: number;
+  /** WAL pages after which the writer checkpoints in its own commit (the checkpoint thread's fallback). */
+  fallbackCheckpointPages: number;
 }
 
 export type WriterRequest =

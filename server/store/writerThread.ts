@@ -6,9 +6,8 @@ import type { EncodedBatch, WriterData, WriterReply, WriterRequest } from './wri
  * The body of the SQLite writer thread: its own connection to the store's file, where each batch
  * is one transaction and its fsync, so the main thread never waits for the disk.
  *
- * sqliteWriter.ts starts it from this function's source text (a .ts worker file would not load
- * under vitest or the esbuild bundle the kill test runs). So it must stay self-contained: type
- * imports only, no module-level names; what it needs comes in as arguments.
+ * sqliteWriter.ts starts it from this function's source text (functionThread.ts), so it must stay
+ * self-contained.
  */
 export function writerThread(data: WriterData, port: MessagePort, Database: typeof SQLite): void {
   const db = new Database(data.file);
@@ -17,6 +16,10 @@ export function writerThread(data: WriterData, port: MessagePort, Database: type
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${data.busyTimeoutMs}`);
+  // Checkpoints belong to the checkpoint thread (checkpointThread.ts), off the commit path; this
+  // connection checkpoints after a commit only if the WAL grew this large anyway (that thread gone
+  // or outpaced), as SQLite would at 1,000 pages by default.
+  db.pragma(`wal_autocheckpoint = ${data.fallbackCheckpointPages}`);
   // The main connection migrated the file and set WAL (persistent); a rollback journal here would
   // block its readers during each commit.
   const journalMode = String(db.pragma('journal_mode', { simple: true }));

@@ -300,4 +300,24 @@ describe('the SQLite writer thread', () => {
     expect(await again.commandsAfter(m.id, 0)).toHaveLength(50);
     await again.close();
   });
+
+  test('checkpoints on its own thread: the WAL restarts instead of growing with the log', async () => {
+    const { store, file } = await openFile();
+    const m = record();
+    await store.createMatch(m);
+    const frame = 4096 + 24;
+    // 300 one-command commits over about 2 s, as players send them. Each appends at least two
+    // frames (the row's page and the key's index page): 600 frames if nothing ever checkpointed.
+    for (let seq = 1; seq <= 300; seq++) {
+      await store.write(commands(m, seq, seq));
+      await sleep(5);
+    }
+    await sleep(300);
+    expect(store.checkpointer.stats.checkpoints).toBeGreaterThanOrEqual(3);
+    // Copied into the database file, and the WAL started over: it holds at most a few intervals' commits.
+    expect(fs.statSync(file).size).toBeGreaterThan(8 * 4096);
+    expect(fs.statSync(`${file}-wal`).size).toBeLessThan(400 * frame);
+    expect(await store.commandsAfter(m.id, 0)).toHaveLength(300);
+    await store.close();
+  });
 });
