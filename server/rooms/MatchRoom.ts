@@ -18,7 +18,7 @@ import { decideJoin } from './joinRules';
 import type { RejoinLimiter } from './joinRules';
 import { PublicSeat, PublicState } from './PublicState';
 import { fanoutScheduler } from './flushScheduler';
-import { sendNow } from './sendNow';
+import { corked, sendNow } from './sendNow';
 import { ViewFanout } from './viewFanout';
 
 /** What the match room needs from the server; given once in `define('match', MatchRoom, { services })`. */
@@ -228,8 +228,10 @@ export class MatchRoom extends Room<PublicState, LobbyEntry> {
     return {
       ack: (seq, logSeq) => {
         // The view that shows the command goes first; other clients' patches follow on the scheduler.
-        this.fanout.catchUp(client);
-        sendNow(client, 'ack', { seq, logSeq });
+        corked(client, () => {
+          this.fanout.catchUp(client);
+          sendNow(client, 'ack', { seq, logSeq });
+        });
       },
       error: (seq, code, message) => client.send('error', { seq, code, message }),
       resync: () => this.fanout.resync(client),
