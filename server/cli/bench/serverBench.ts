@@ -5,6 +5,7 @@ import { figure, heading, loadScenario, note, stats } from './harness';
 import type { BenchServer } from './server/benchServer';
 import { benchMatch, BENCH_SETTINGS, control, heapAfterGc, liftMessageLimits, startBenchServer, trackWrites } from './server/benchServer';
 import type { BytesResult, ClientPlan, LatencyResult, RoomsResult } from './server/jobs';
+import { BARE_ROOM } from './server/bareRoom';
 import { LoadRun } from './server/workers';
 
 /**
@@ -83,6 +84,23 @@ async function latency(b: BenchServer): Promise<void> {
   note('group commit', `${batches} transactions, ${((after.commands - before.commands) / Math.max(1, batches)).toFixed(2)} commands each; write+fsync p50 ${w.median.toFixed(2)} ms, p99 ${w.p99.toFixed(2)} ms, max ${w.max.toFixed(1)} ms`);
   note('server CPU per command', `${((cpu.user + cpu.system) / Math.max(1, r.latencies.length)).toFixed(0)} µs (whole process: engine, log, views for ${seats.length} clients, WebSocket)`);
   note('load process timer lag p99', `${r.workerLagP99.toFixed(1)} ms`);
+  const ck = b.checkpoints();
+  if (ck) note('WAL checkpoints', `${ck.checkpoints} on their own thread during the whole bench so far, ${ck.totalMs.toFixed(0)} ms in all, longest ${ck.maxMs.toFixed(1)} ms (none inside a commit)`);
+}
+
+/**
+ * The same machine's floor: a bare room that only makes each message durable and acks it, same
+ * transport, same load process, same pace. What (a) adds to it is the game's own work.
+ */
+async function floor(b: BenchServer): Promise<void> {
+  const { run } = await LoadRun.start({
+    kind: 'bare', endpoint: b.endpoint, room: BARE_ROOM, clients: LATENCY_CLIENTS,
+    perClient: Math.ceil(ORDERS / LATENCY_CLIENTS), ratePerClient: LATENCY_RATE,
+  });
+  const r = (await run.go()) as LatencyResult;
+  const s = stats(r.latencies);
+  heading(`(a) the floor on this machine: a bare room (fsync per tick on the event loop, then ack; no engine, log, views), same clients and pace`);
+  note('p50 / p99', `${s.median.toFixed(3)} ms / ${s.p99.toFixed(3)} ms over ${s.n} messages (max ${s.max.toFixed(1)} ms)`);
 }
 
 async function throughput(b: BenchServer): Promise<void> {
@@ -206,6 +224,7 @@ async function run(): Promise<void> {
   const b = await startBenchServer();
   try {
     if (PARTS.has('a')) {
+      await floor(b);
       await latency(b);
       await throughput(b);
     }

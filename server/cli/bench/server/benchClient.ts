@@ -27,6 +27,8 @@ interface Sink {
   meter: WireMeter | undefined;
   early: { type: string | number; message: unknown }[];
   owner: BenchClient | null;
+  /** Messages go to the SDK's own `onMessage` handlers (a room that is not a BenchClient's). */
+  sdk: boolean;
 }
 
 const sinks = new WeakMap<object, Sink>();
@@ -35,7 +37,7 @@ function sinkOf(room: object): Sink {
   let s = sinks.get(room);
   if (!s) {
     const ws = (room as { connection?: { transport?: { ws?: object } } }).connection?.transport?.ws;
-    s = { wire: 0, plain: 0, frames: 0, byType: {}, current: 0, meter: meterOf(ws), early: [], owner: null };
+    s = { wire: 0, plain: 0, frames: 0, byType: {}, current: 0, meter: meterOf(ws), early: [], owner: null, sdk: false };
     sinks.set(room, s);
   }
   return s;
@@ -63,6 +65,7 @@ const proto = Room.prototype as unknown as {
 if (!proto.__benchCounted) {
   proto.__benchCounted = true;
   const onFrame = proto.onMessageCallback;
+  const dispatch = proto.dispatchMessage;
   proto.onMessageCallback = function (e) {
     const s = sinkOf(this);
     if (!s.meter) throw new Error('bench: no wire meter on this socket');
@@ -78,8 +81,15 @@ if (!proto.__benchCounted) {
     const s = sinkOf(this);
     count(s, String(type));
     if (s.owner) s.owner.handle(String(type), message);
+    else if (s.sdk) dispatch.call(this, type, message);
     else s.early.push({ type, message });
   };
+}
+
+/** A plain colyseus.js room in the load process: its messages reach its own `onMessage` handlers. */
+export function sdkRoom<R extends Room>(room: R): R {
+  sinkOf(room).sdk = true;
+  return room;
 }
 
 export interface Answer {

@@ -10,6 +10,9 @@ import type { RunningServer } from '../../../app';
 import { startServer } from '../../../app';
 import { loadConfig } from '../../../config';
 import { ClientRateLimiter } from '../../../net/rateLimit';
+import type { CheckpointStats } from '../../../store/checkpointer';
+import { ThreadedSqliteStore } from '../../../store/sqliteStore';
+import { defineBareRoom } from './bareRoom';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -18,6 +21,8 @@ export interface BenchServer {
   server: RunningServer;
   endpoint: string;
   dbFile: string;
+  /** The store's checkpoint-thread counters (SQLite on a file), if it has them. */
+  checkpoints(): CheckpointStats | null;
   close(): Promise<void>;
 }
 
@@ -29,10 +34,13 @@ export async function startBenchServer(): Promise<BenchServer> {
     STATIC_DIR: path.join(dir, 'no-client'), CLIENT_BUILD: 'never', SCENARIOS_DIR: path.join(ROOT, 'assets', 'scenarios'),
   });
   const server = await startServer(config);
+  const bare = defineBareRoom(path.join(dir, 'bare.sqlite'));
   return {
     server, endpoint: `ws://127.0.0.1:${server.port}`, dbFile,
+    checkpoints: () => (server.store instanceof ThreadedSqliteStore ? server.store.checkpointer.stats : null),
     async close() {
       await server.close();
+      bare.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -49,7 +49,17 @@ export interface RoomsJob {
   activeMs: number;
 }
 
-export type Job = LatencyJob | BytesJob | RoomsJob;
+/** The floor: plain colyseus.js clients in one bare room (bareRoom.ts) send order-sized messages as the latency job does. */
+export interface BareJob {
+  kind: 'bare';
+  endpoint: string;
+  room: string;
+  clients: number;
+  perClient: number;
+  ratePerClient: number;
+}
+
+export type Job = LatencyJob | BytesJob | RoomsJob | BareJob;
 
 export interface JoinedReport {
   type: 'joined';

@@ -5,8 +5,9 @@ import type { OrderOption, Scenario, SeatCommand } from '../../../../shared/inde
 import { legalOrders, OP_COPY, pairChannel, Rng, seedRng } from '../../../../shared/index';
 import { ClientRateLimiter, messageClassOf } from '../../../net/rateLimit';
 import { loadScenario } from '../harness';
-import { BenchClient } from './benchClient';
-import type { BytesJob, ClientPlan, Job, JobResult, LatencyJob, ParentMessage, RoomsJob, WorkerMessage } from './jobs';
+import { Client } from 'colyseus.js';
+import { BenchClient, sdkRoom } from './benchClient';
+import type { BareJob, BytesJob, ClientPlan, Job, JobResult, LatencyJob, ParentMessage, RoomsJob, WorkerMessage } from './jobs';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const rng = new Rng(seedRng('server-bench-load'));
@@ -77,6 +78,8 @@ async function run(job: Job): Promise<JobResult> {
       return bytes(job);
     case 'rooms':
       return rooms(job);
+    case 'bare':
+      return bare(job);
   }
 }
 
@@ -271,4 +274,39 @@ async function rooms(job: RoomsJob): Promise<JobResult> {
   const dropped = clients.filter((c) => c.closed).length;
   for (const c of clients) c.leave();
   return { kind: 'rooms', latencies, refused, ms, dropped, workerLagP99 };
+}
+
+/** The bare room's clients: the latency job's pace and message size, nothing to decode but acks. */
+async function bare(job: BareJob): Promise<JobResult> {
+  const first = sdkRoom(await new Client(job.endpoint).joinOrCreate(job.room));
+  const rooms = [first];
+  for (let i = 1; i < job.clients; i++) rooms.push(sdkRoom(await new Client(job.endpoint).joinById(first.roomId)));
+  await tell({ type: 'joined', clients: rooms.length, joinMs: 0, joinBytes: [] });
+  await go;
+  const latencies: number[] = [];
+  const lag = lagProbe();
+  let sent = 0;
+  const t0 = performance.now();
+  await Promise.all(rooms.map(async (room) => {
+    const waiting = new Map<number, number>();
+    let answered = 0;
+    const done = new Promise<void>((resolve) => {
+      room.onMessage('ack', (a: { seq: number }) => {
+        const at = waiting.get(a.seq);
+        if (at !== undefined) latencies.push(performance.now() - at);
+        if (++answered === job.perClient) resolve();
+      });
+    });
+    for (let seq = 0; seq < job.perClient; seq++) {
+      await sleep(gap(1000 / job.ratePerClient));
+      waiting.set(seq, performance.now());
+      sent++;
+      room.send('cmd', { seq, command: { type: 'order', order: { kind: 'move', from: 'north-marches', to: 'river-delta', units: 1 } } });
+    }
+    await done;
+  }));
+  const ms = performance.now() - t0;
+  const workerLagP99 = await lag();
+  for (const r of rooms) void r.leave(true).catch(() => undefined);
+  return { kind: 'latency', latencies, refused: {}, ms, dropped: 0, sent, workerLagP99 };
 }
