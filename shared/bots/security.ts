@@ -248,9 +248,11 @@ export class Placements {
   private readonly loss: number[];
   private readonly figures: RiskFigures;
   private readonly slots: ReadonlyMap<string, number>;
-  /** Gains by sign (adding, then dropping) and board slot, and whether each is known: dropped when a region it counts on changes. */
-  private readonly gains: readonly [Float64Array, Float64Array];
-  private readonly known: readonly [Uint8Array, Uint8Array];
+  /**
+   * Gains by sign (adding, then dropping) and board slot; NaN where not known (yet, or any more: dropped when a region
+   * it counts on changes). A gain that came out NaN is only worked out again, alike.
+   */
+  private readonly gains: readonly [number[], number[]];
 
   constructor(ctx: BotContext, atRisk: readonly AtRisk[]) {
     this.figures = figuresOf(ctx, atRisk);
@@ -258,14 +260,14 @@ export class Placements {
     this.expected = atRisk.map((r) => r.expected);
     this.loss = this.expected.map((e, i) => this.figures.lossAt(i, e));
     const n = ctx.b.regionIds.length;
-    this.gains = [new Float64Array(n), new Float64Array(n)];
-    this.known = [new Uint8Array(n), new Uint8Array(n)];
+    this.gains = [new Array<number>(n).fill(NaN), new Array<number>(n).fill(NaN)];
   }
 
   gain(at: string, sign: 1 | -1): number {
     const slot = this.slots.get(at)!;
     const side = sign === 1 ? 0 : 1;
-    if (this.known[side][slot]) return this.gains[side][slot]!;
+    const known = this.gains[side][slot]!;
+    if (!Number.isNaN(known)) return known;
     const w = this.figures.weightsAt(slot, at);
     let g = 0;
     for (let i = 0; i < w.length; i++) {
@@ -273,7 +275,6 @@ export class Placements {
       g += sign * (this.loss[i]! - this.figures.lossAt(i, Math.max(0, this.expected[i]! + sign * w[i]!)));
     }
     this.gains[side][slot] = g;
-    this.known[side][slot] = 1;
     return g;
   }
 
@@ -288,11 +289,11 @@ export class Placements {
       changed.push(i);
     }
     if (changed.length === 0) return;
-    for (const known of this.known) {
-      for (let slot = 0; slot < known.length; slot++) {
-        if (!known[slot]) continue;
+    for (const gains of this.gains) {
+      for (let slot = 0; slot < gains.length; slot++) {
+        if (Number.isNaN(gains[slot])) continue;
         const pw = this.figures.weightsReadAt(slot);
-        if (changed.some((i) => pw[i] !== 0)) known[slot] = 0;
+        if (changed.some((i) => pw[i] !== 0)) gains[slot] = NaN;
       }
     }
   }
