@@ -43,20 +43,26 @@ interface Hostility {
   key: string;
 }
 
-/** Hostility by report, with the last report it was read with: a seat's reports stay the same objects all round. */
-const hostilities = new WeakMap<PlayerView['report'], { lastReport: PlayerView['lastReport']; hostility: Hostility }>();
+/**
+ * Hostility read from the last report, once per report object: it stays the same all round, while the current
+ * report grows with every treaty event (its combat, if any, comes only when the round resolves).
+ */
+const fromLastReport = new WeakMap<PlayerView['lastReport'], Hostility>();
 
 function hostilityOf(lastReport: PlayerView['lastReport'], report: PlayerView['report']): Hostility {
-  const hit = hostilities.get(report);
-  if (hit && hit.lastReport === lastReport) return hit.hostility;
-  const hostility = readHostility(lastReport, report);
-  hostilities.set(report, { lastReport, hostility });
-  return hostility;
+  let last = fromLastReport.get(lastReport);
+  if (!last) fromLastReport.set(lastReport, (last = readHostility([lastReport])));
+  for (const e of report) {
+    if (e.kind !== 'combat' || e.defender === null) continue;
+    // An attacker the last report did not name: read both afresh.
+    if (e.attackers.some((a) => !last.attackers.has(a))) return readHostility([lastReport, report]);
+  }
+  return last;
 }
 
-function readHostility(lastReport: PlayerView['lastReport'], report: PlayerView['report']): Hostility {
+function readHostility(reports: ReadonlyArray<PlayerView['report']>): Hostility {
   const attackers = new Set<string>();
-  for (const list of [lastReport, report]) {
+  for (const list of reports) {
     for (const e of list) if (e.kind === 'combat' && e.defender !== null) for (const a of e.attackers) attackers.add(a);
   }
   return { attackers, key: [...attackers].sort().join('|') };
