@@ -44,6 +44,15 @@ interface Hostility {
 }
 
 /**
+ * A value some module works out at most once per decision, made by `make` when first asked for (BotContext.memo).
+ * A slot kept on the context rather than a WeakMap keyed by it: contexts live for one decision, and a WeakMap entry
+ * for each costs more than the figure it keeps.
+ */
+export class DecisionSlot<T> {
+  constructor(readonly make: (ctx: BotContext) => T) {}
+}
+
+/**
  * Hostility read from the last report, once per report object: it stays the same all round, while the current
  * report grows with every treaty event (its combat, if any, comes only when the round resolves).
  */
@@ -123,6 +132,7 @@ export class BotContext {
   /** Deterrence is read for this seat's own pairs of interoperability, so it is read afresh for each decision. */
   private defenseCache: Map<string, number> | null = null;
   private rngCursor: Rng | null = null;
+  private memos: Map<DecisionSlot<unknown>, unknown> | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -152,6 +162,14 @@ export class BotContext {
     this.mine = this.holdings.regionsOf(this.me);
     this.protects = this.active.protects(this.me, this.b.stateIds);
     this.guideline = this.active.guideline(this.me);
+  }
+
+  /** The value of a decision slot, made when first asked for. */
+  memo<T>(slot: DecisionSlot<T>): T {
+    this.memos ??= new Map();
+    let v = this.memos.get(slot) as T | undefined;
+    if (v === undefined) this.memos.set(slot, (v = slot.make(this)));
+    return v;
   }
 
   /** Seeded by seat, round and phase; made when first drawn from, which draws the same numbers. */

@@ -2,6 +2,7 @@ import type { ForceOrder } from '../orders';
 import { checkForceOrder, mayStation } from '../rules/forceOrders';
 import type { TreatyKind } from '../treaties/terms';
 import type { BotContext } from './context';
+import { DecisionSlot } from './context';
 import type { AtRisk } from './security';
 import { Placements, regionsAtRisk } from './security';
 
@@ -21,14 +22,13 @@ export interface Target {
   from: Array<{ region: string; units: number }>;
 }
 
-/** Garrisons by the state not counted, then by region, per decision. */
-const garrisons = new WeakMap<BotContext, Map<string | null, Map<string, number>>>();
+/** Garrisons by the state not counted, then by region. */
+const GARRISONS = new DecisionSlot(() => new Map<string | null, Map<string, number>>());
 
 /** Units a stack keeps home when it attacks: enough to face most of the strongest hostile neighbour. */
 export function garrison(ctx: BotContext, region: string, except: string | null): number {
   if (ctx.ownerOf(region) !== ctx.me) return 0;
-  let byExcept = garrisons.get(ctx);
-  if (!byExcept) garrisons.set(ctx, (byExcept = new Map()));
+  const byExcept = ctx.memo(GARRISONS);
   let byRegion = byExcept.get(except);
   if (!byRegion) byExcept.set(except, (byRegion = new Map()));
   let n = byRegion.get(region);
@@ -57,13 +57,11 @@ function captureValue(ctx: BotContext, region: string): number {
   return value;
 }
 
-const targetCache = new WeakMap<BotContext, Target[]>();
+const TARGETS = new DecisionSlot(readTargets);
 
 /** Every region this state could attack this round, weakest-deterred first. Read once per decision; shared: never change it. */
 export function targets(ctx: BotContext): Target[] {
-  let hit = targetCache.get(ctx);
-  if (!hit) targetCache.set(ctx, (hit = readTargets(ctx)));
-  return hit;
+  return ctx.memo(TARGETS);
 }
 
 function readTargets(ctx: BotContext): Target[] {
@@ -72,8 +70,8 @@ function readTargets(ctx: BotContext): Target[] {
   // Regions next to its stacks, marked by board slot and so visited in id order.
   const { slot } = ctx.board;
   const ids = ctx.b.regionIds;
-  const seen = new Uint8Array(ids.length);
-  for (const from of ctx.forcesOf(ctx.me).stacks) for (const r of ctx.b.adjacent.get(from) ?? []) seen[slot.get(r)!] = 1;
+  const seen = new Array<boolean>(ids.length).fill(false);
+  for (const from of ctx.forcesOf(ctx.me).stacks) for (const r of ctx.b.adjacent.get(from) ?? []) seen[slot.get(r)!] = true;
   for (let i = 0; i < ids.length; i++) {
     if (!seen[i]) continue;
     const region = ids[i]!;
@@ -160,13 +158,14 @@ export function planAttacks(ctx: BotContext, book: OrderBook): string[] {
   return struck;
 }
 
-const routes = new WeakMap<BotContext, Map<string, Map<string, string>>>();
-const stations = new WeakMap<BotContext, Map<string, boolean>>();
+/** Paths by the stack they start from. */
+const ROUTES = new DecisionSlot(() => new Map<string, Map<string, string>>());
+/** mayStandIn by region. */
+const STATIONS = new DecisionSlot(() => new Map<string, boolean>());
 
 /** Whether this state may stand in a region someone holds (the engine's mayStation), asked once per region. */
 function mayStandIn(ctx: BotContext, region: string): boolean {
-  let byRegion = stations.get(ctx);
-  if (!byRegion) stations.set(ctx, (byRegion = new Map()));
+  const byRegion = ctx.memo(STATIONS);
   let ok = byRegion.get(region);
   if (ok === undefined) byRegion.set(region, (ok = ctx.ownerOf(region) !== null && mayStation(ctx.det, ctx.me, region)));
   return ok;
@@ -178,8 +177,7 @@ function mayStandIn(ctx: BotContext, region: string): boolean {
  * the steps already found.
  */
 function routesFrom(ctx: BotContext, from: string): Map<string, string> {
-  let byFrom = routes.get(ctx);
-  if (!byFrom) routes.set(ctx, (byFrom = new Map()));
+  const byFrom = ctx.memo(ROUTES);
   let prev = byFrom.get(from);
   if (prev) return prev;
   prev = new Map<string, string>([[from, from]]);

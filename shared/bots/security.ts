@@ -1,6 +1,6 @@
 import { isAdjacent } from '../board';
 import type { BotContext, Threat } from './context';
-import { addStrength } from './context';
+import { addStrength, DecisionSlot } from './context';
 
 /**
  * What a state stands to gain from defense, the same reasoning for every doctrine (GAME.md §8, §10).
@@ -201,7 +201,7 @@ class RiskFigures {
 
   constructor(
     private readonly ctx: BotContext,
-    private readonly atRisk: readonly AtRisk[],
+    readonly atRisk: readonly AtRisk[],
   ) {
     this.levels = atRisk.map(() => []);
     this.losses = atRisk.map(() => []);
@@ -230,12 +230,13 @@ class RiskFigures {
   }
 }
 
-const figures = new WeakMap<readonly AtRisk[], RiskFigures>();
+/** The decision's figures, for the regions at risk they were made for. */
+const FIGURES = new DecisionSlot<{ of: RiskFigures | null }>(() => ({ of: null }));
 
 function figuresOf(ctx: BotContext, atRisk: readonly AtRisk[]): RiskFigures {
-  let f = figures.get(atRisk);
-  if (!f) figures.set(atRisk, (f = new RiskFigures(ctx, atRisk)));
-  return f;
+  const slot = ctx.memo(FIGURES);
+  if (slot.of?.atRisk !== atRisk) slot.of = new RiskFigures(ctx, atRisk);
+  return slot.of;
 }
 
 /**
