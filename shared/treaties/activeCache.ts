@@ -34,16 +34,14 @@ export function sealBook(book: TreatyBook): void {
 }
 
 function stillValid(book: TreatyBook, read: NonNullable<Active['read']>): boolean {
-  // for-in, not Object.keys: resolution asks a draft book many times, and this would allocate a key list each time.
-  const n = read.ids.length;
-  let i = 0;
-  for (const id in book) {
-    if (i === n) return false;
-    const t = book[id]!;
-    if (id !== read.ids[i] || t !== read.entries[i] || t.status !== read.statuses[i] || t.terms !== read.terms[i]) return false;
-    i++;
+  // Object.keys, not for-in: books are dictionary-mode objects, where for-in checks every key again as it goes.
+  const ids = Object.keys(book);
+  if (ids.length !== read.ids.length) return false;
+  for (let i = 0; i < ids.length; i++) {
+    const t = book[ids[i]!]!;
+    if (ids[i] !== read.ids[i] || t !== read.entries[i] || t.status !== read.statuses[i] || t.terms !== read.terms[i]) return false;
   }
-  return i === n;
+  return true;
 }
 
 function byId(a: TreatyLike, b: TreatyLike): number {
