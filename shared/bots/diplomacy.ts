@@ -151,7 +151,8 @@ function ballot(ctx: BotContext, vote: Vote): boolean {
 /** A proposal only for terms nobody has proposed or signed already (the engine refuses a duplicate). */
 function novel(ctx: BotContext, c: SeatCommand | null): SeatCommand | null {
   if (c?.type !== 'propose') return c;
-  const key = termsKey(c.terms);
+  // The proposal's own terms are new: their key is read, not kept.
+  const key = readTermsKey(c.terms);
   return ctx.treaties.all.some((t) => t.status !== 'ended' && termsKey(t.terms) === key) ? null : c;
 }
 

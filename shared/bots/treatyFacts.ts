@@ -2,7 +2,7 @@ import type { Obligation } from '../treaties/queries';
 import { activeOf } from '../treaties/activeCache';
 import { FRIENDLY_KINDS, obligationsAmong } from '../treaties/queries';
 import type { TreatyKind, TreatyTerms } from '../treaties/terms';
-import { treatyParties } from '../treaties/terms';
+import { boundBy, treatyParties } from '../treaties/parties';
 import type { PlayerView } from '../view';
 
 type Treaties = PlayerView['treaties'];
@@ -23,8 +23,9 @@ export function partiesOf(t: { terms: TreatyTerms }): readonly string[] {
   return p;
 }
 
+/** partiesOf(t).includes(state), asked of the terms directly: no list to find or build. */
 export function isParty(t: { terms: TreatyTerms }, state: string): boolean {
-  return partiesOf(t).includes(state);
+  return boundBy(t.terms, state);
 }
 
 /**
