@@ -189,9 +189,10 @@ export function planForces(ctx: BotContext, maxAdd: number): ForcePlan {
 
 /**
  * Figures both greedy passes of a decision (planForces, then planDefense) read alike from its regions at risk: a
- * unit's weight at every region by where it stands, and each region's expected loss by its expected defense. The
- * greedy asks for the same few defense levels over and over (each region's, plus or minus one unit of a few
- * weights), so each loss is worked out once. Kept in arrays by board slot and by region at risk: doubles stay unboxed.
+ * unit's weight at every region at risk by where it stands, and each region's expected loss by its expected defense.
+ * The greedy asks for the same few defense levels over and over (each region's, plus or minus one unit of a few
+ * weights), so each loss is worked out once. Kept in short arrays, by the position of the place among the state's
+ * regions (ctx.mine) and by region at risk: doubles stay unboxed.
  */
 class RiskFigures {
   private readonly weights: Array<number[] | undefined> = [];
@@ -207,16 +208,19 @@ class RiskFigures {
     this.losses = atRisk.map(() => []);
   }
 
-  /** A unit's weight at each region at risk, standing at the region in this board slot. */
-  weightsAt(slot: number, at: string): number[] {
-    let w = this.weights[slot];
-    if (!w) this.weights[slot] = w = this.atRisk.map((r) => unitWeight(this.ctx, at, r));
+  /** A unit's weight at each region at risk, standing at `at`: position `k` in ctx.mine (-1: elsewhere, not kept). */
+  weightsAt(k: number, at: string): number[] {
+    let w = k < 0 ? undefined : this.weights[k];
+    if (!w) {
+      w = this.atRisk.map((r) => unitWeight(this.ctx, at, r));
+      if (k >= 0) this.weights[k] = w;
+    }
     return w;
   }
 
-  /** Weights weightsAt has read already (every slot with a known gain). */
-  weightsReadAt(slot: number): number[] {
-    return this.weights[slot]!;
+  /** Weights weightsAt has kept already (every place with a known gain). */
+  weightsKeptAt(k: number): number[] {
+    return this.weights[k]!;
   }
 
   /** expectedLoss of region i at this expected defense. */
@@ -242,45 +246,45 @@ function figuresOf(ctx: BotContext, atRisk: readonly AtRisk[]): RiskFigures {
 /**
  * The greedy's arithmetic, each figure computed once: a unit's weight at every region at risk, each region's loss at
  * its current defense, and each placement's gain until a placement changes a region it counts on. Gains are summed
- * afresh in the same order, so every figure is exactly what a plain recomputation gives.
+ * afresh in the same order, so every figure is exactly what a plain recomputation gives. Places are the state's own
+ * regions; any other is worked out afresh each time it is asked about.
  */
 export class Placements {
   private readonly expected: number[];
   private readonly loss: number[];
   private readonly figures: RiskFigures;
-  private readonly slots: ReadonlyMap<string, number>;
+  private readonly places: readonly string[];
   /**
-   * Gains by sign (adding, then dropping) and board slot; NaN where not known (yet, or any more: dropped when a region
-   * it counts on changes). A gain that came out NaN is only worked out again, alike.
+   * Gains by sign (adding, then dropping) and position in ctx.mine; NaN where not known (yet, or any more: dropped
+   * when a region it counts on changes). A gain that came out NaN is only worked out again, alike.
    */
   private readonly gains: readonly [number[], number[]];
 
   constructor(ctx: BotContext, atRisk: readonly AtRisk[]) {
     this.figures = figuresOf(ctx, atRisk);
-    this.slots = ctx.board.slot;
+    this.places = ctx.mine;
     this.expected = atRisk.map((r) => r.expected);
     this.loss = this.expected.map((e, i) => this.figures.lossAt(i, e));
-    const n = ctx.b.regionIds.length;
+    const n = this.places.length;
     this.gains = [new Array<number>(n).fill(NaN), new Array<number>(n).fill(NaN)];
   }
 
   gain(at: string, sign: 1 | -1): number {
-    const slot = this.slots.get(at)!;
-    const side = sign === 1 ? 0 : 1;
-    const known = this.gains[side][slot]!;
-    if (!Number.isNaN(known)) return known;
-    const w = this.figures.weightsAt(slot, at);
+    const k = this.places.indexOf(at);
+    const gains = this.gains[sign === 1 ? 0 : 1];
+    if (k >= 0 && !Number.isNaN(gains[k])) return gains[k]!;
+    const w = this.figures.weightsAt(k, at);
     let g = 0;
     for (let i = 0; i < w.length; i++) {
       if (w[i] === 0) continue;
       g += sign * (this.loss[i]! - this.figures.lossAt(i, Math.max(0, this.expected[i]! + sign * w[i]!)));
     }
-    this.gains[side][slot] = g;
+    if (k >= 0) gains[k] = g;
     return g;
   }
 
   place(at: string, sign: 1 | -1): void {
-    const w = this.figures.weightsAt(this.slots.get(at)!, at);
+    const w = this.figures.weightsAt(this.places.indexOf(at), at);
     const changed: number[] = [];
     for (let i = 0; i < w.length; i++) {
       const next = Math.max(0, this.expected[i]! + sign * w[i]!);
@@ -291,10 +295,10 @@ export class Placements {
     }
     if (changed.length === 0) return;
     for (const gains of this.gains) {
-      for (let slot = 0; slot < gains.length; slot++) {
-        if (Number.isNaN(gains[slot])) continue;
-        const pw = this.figures.weightsReadAt(slot);
-        if (changed.some((i) => pw[i] !== 0)) gains[slot] = NaN;
+      for (let k = 0; k < gains.length; k++) {
+        if (Number.isNaN(gains[k])) continue;
+        const pw = this.figures.weightsKeptAt(k);
+        if (changed.some((i) => pw[i] !== 0)) gains[k] = NaN;
       }
     }
   }
