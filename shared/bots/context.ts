@@ -13,7 +13,7 @@ import type { Doctrine, DoctrineTraits } from './doctrines';
 import { TRAITS } from './doctrines';
 import type { Forces, Holdings } from './holdings';
 import { holdingsOf } from './holdings';
-import { KeyedCache } from './keyedCache';
+import { KeyedCache, RecentCache } from './keyedCache';
 import type { ActiveFacts, Treaty, TreatyFacts } from './treatyFacts';
 import { treatyFactsOf } from './treatyFacts';
 
@@ -56,17 +56,20 @@ export class DecisionSlot<T> {
  * Hostility read from the last report, once per report object: it stays the same all round, while the current
  * report grows with every treaty event (its combat, if any, comes only when the round resolves).
  */
-const fromLastReport = new WeakMap<PlayerView['lastReport'], Hostility>();
+const fromLastReport = new RecentCache<PlayerView['lastReport'], Hostility>(16);
 
 function hostilityOf(lastReport: PlayerView['lastReport'], report: PlayerView['report']): Hostility {
-  let last = fromLastReport.get(lastReport);
-  if (!last) fromLastReport.set(lastReport, (last = readHostility([lastReport])));
+  const last = fromLastReport.get(lastReport, readLastReport);
   for (const e of report) {
     if (e.kind !== 'combat' || e.defender === null) continue;
     // An attacker the last report did not name: read both afresh.
     if (e.attackers.some((a) => !last.attackers.has(a))) return readHostility([lastReport, report]);
   }
   return last;
+}
+
+function readLastReport(lastReport: PlayerView['lastReport']): Hostility {
+  return readHostility([lastReport]);
 }
 
 function readHostility(reports: ReadonlyArray<PlayerView['report']>): Hostility {

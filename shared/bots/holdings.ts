@@ -1,6 +1,6 @@
 import type { PlayerView } from '../view';
 import type { BoardFacts } from './boardFacts';
-import { KeyedCache } from './keyedCache';
+import { RecentCache } from './keyedCache';
 
 type Regions = PlayerView['regions'];
 
@@ -93,8 +93,8 @@ export class Holdings {
   }
 }
 
-const cache = new KeyedCache<Holdings>(16);
+const cache = new RecentCache<Regions, Holdings>(16);
 
 export function holdingsOf(board: BoardFacts, regions: Regions): Holdings {
-  return cache.get([regions], () => new Holdings(board, regions));
+  return cache.get(regions, (r) => new Holdings(board, r));
 }

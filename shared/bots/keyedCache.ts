@@ -29,3 +29,24 @@ function sameKeys(a: readonly object[], b: readonly object[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+/** KeyedCache for values derived from one object: no list of keys to build for each question. */
+export class RecentCache<K extends object, V> {
+  private readonly keys: K[] = [];
+  private readonly values: V[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: K, make: (key: K) => V): V {
+    const { keys } = this;
+    for (let i = keys.length - 1; i >= 0; i--) if (keys[i] === key) return this.values[i]!;
+    const value = make(key);
+    keys.push(key);
+    this.values.push(value);
+    if (keys.length > this.capacity) {
+      keys.shift();
+      this.values.shift();
+    }
+    return value;
+  }
+}
