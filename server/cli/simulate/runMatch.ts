@@ -259,7 +259,9 @@ function unfriendlyNear(b: BoardIndex, s: GameState, region: string, owner: stri
 
 /** Every nation as it is, but with credibility 100: allies' forces counted in full. */
 function fullCredibility(nations: GameState['nations']): GameState['nations'] {
-  return Object.fromEntries(Object.entries(nations).map(([k, n]) => [k, { ...n, credibility: 100 }]));
+  const out: GameState['nations'] = {};
+  for (const k in nations) out[k] = { ...nations[k]!, credibility: 100 };
+  return out;
 }
 
 function pactRecords(s: GameState): PactRecord[] {
