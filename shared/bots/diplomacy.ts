@@ -52,7 +52,8 @@ function readNeighbours(ctx: BotContext): string[] {
       if (o && o !== ctx.me) near.add(o);
     }
   }
-  return [...near].sort();
+  // Owners are scenario states: listing them in stateIds' order (id order) sorts them.
+  return ctx.b.stateIds.filter((s) => near.has(s));
 }
 
 /** States sharing a theater with this one's regions. Shared: never change it. */
@@ -67,8 +68,9 @@ function readTheaterMates(ctx: BotContext): string[] {
   const h = ctx.holdings;
   const theaters = h.theatersHeldBy(ctx.me);
   const out: string[] = [];
-  for (const o of h.holders()) {
-    if (o === ctx.me) continue;
+  // Holders are scenario states: visited in stateIds' order (id order), they come out sorted.
+  for (const o of ctx.b.stateIds) {
+    if (o === ctx.me || h.regionsOf(o).length === 0) continue;
     for (const th of h.theatersHeldBy(o)) {
       if (theaters.has(th)) {
         out.push(o);
@@ -76,7 +78,7 @@ function readTheaterMates(ctx: BotContext): string[] {
       }
     }
   }
-  return out.sort();
+  return out;
 }
 
 /** Whether a hostile state could strike one of this state's regions (the same for every seat that reads the same board). */
@@ -228,7 +230,7 @@ function initiative(ctx: BotContext): SeatCommand | null {
       }
       // Threatened and unprotected: ask the strongest status-quo state nearby for a guarantee.
       if (threatened(ctx, ctx.me) && !protectedBy(ctx, ctx.me)) {
-        const patron = statusQuoMates.filter((s) => !sharesTreaty(ctx, 'guarantee', s)).sort((a, z) => (ctx.v.nations[z]?.output ?? 0) - (ctx.v.nations[a]?.output ?? 0))[0];
+        const patron = richest(ctx, statusQuoMates.filter((s) => !sharesTreaty(ctx, 'guarantee', s)));
         if (patron) return { type: 'propose', terms: { kind: 'guarantee', guarantor: patron, protected: ctx.me } };
       }
       return tradeWith(ctx, near);
@@ -245,11 +247,25 @@ function initiative(ctx: BotContext): SeatCommand | null {
     }
     case 'opportunist': {
       // Secure a flank: a non-aggression treaty with the strongest neighbour.
-      const strong = near.filter((s) => !sharesTreaty(ctx, 'non-aggression', s) && !pactWith(ctx, s)).sort((a, z) => (ctx.v.nations[z]?.output ?? 0) - (ctx.v.nations[a]?.output ?? 0))[0];
+      const strong = richest(ctx, near.filter((s) => !sharesTreaty(ctx, 'non-aggression', s) && !pactWith(ctx, s)));
       if (strong && (ctx.v.nations[strong]?.output ?? 0) > ctx.output) return { type: 'propose', terms: { kind: 'non-aggression', members: [ctx.me, strong] } };
       return tradeWith(ctx, near);
     }
   }
+}
+
+/** The first state in the list with the highest output: what a stable sort, highest output first, puts first. */
+function richest(ctx: BotContext, states: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const s of states) {
+    const output = ctx.v.nations[s]?.output ?? 0;
+    if (best === undefined || output > most) {
+      best = s;
+      most = output;
+    }
+  }
+  return best;
 }
 
 function pactWith(ctx: BotContext, s: string): boolean {

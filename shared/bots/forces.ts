@@ -267,7 +267,9 @@ export function planExercises(ctx: BotContext, book: OrderBook): void {
   const partners = ctx.active.partners(ctx.me, EXERCISE_KINDS);
   let held = 0;
   const { theaters, theaterRegions } = ctx.board;
-  for (const p of [...partners].sort()) {
+  // Partners are scenario states: stateIds lists them in id order.
+  for (const p of ctx.b.stateIds) {
+    if (!partners.has(p)) continue;
     if (held >= 2) break;
     // Both sides pick the first theater (by id) where both have units, so that their orders meet.
     const theater = theaters.find((th) => ctx.forcesOf(p).theaters.has(th) && ctx.forcesOf(ctx.me).theaters.has(th));

@@ -45,11 +45,6 @@ export class Holdings {
     return this.ownedBy.get(state) ?? NONE;
   }
 
-  /** States that hold any region. */
-  holders(): Iterable<string> {
-    return this.ownedBy.keys();
-  }
-
   /** Theaters where a state holds regions. */
   theatersHeldBy(state: string): ReadonlySet<string> {
     let t = this.held.get(state);
