@@ -196,15 +196,13 @@ export function planForces(ctx: BotContext, maxAdd: number): ForcePlan {
  */
 class RiskFigures {
   private readonly weights: Array<number[] | undefined> = [];
-  /** Per region at risk: the defense levels asked about and their losses, side by side (a handful each). */
-  private readonly levels: number[][];
+  /** Per region at risk: each defense level asked about, followed by its loss (a handful each). */
   private readonly losses: number[][];
 
   constructor(
     private readonly ctx: BotContext,
     readonly atRisk: readonly AtRisk[],
   ) {
-    this.levels = atRisk.map(() => []);
     this.losses = atRisk.map(() => []);
   }
 
@@ -225,11 +223,10 @@ class RiskFigures {
 
   /** expectedLoss of region i at this expected defense. */
   lossAt(i: number, expected: number): number {
-    const levels = this.levels[i]!;
-    for (let k = 0; k < levels.length; k++) if (levels[k] === expected) return this.losses[i]![k]!;
+    const known = this.losses[i]!;
+    for (let k = 0; k < known.length; k += 2) if (known[k] === expected) return known[k + 1]!;
     const loss = expectedLoss(this.ctx, this.atRisk[i]!, expected);
-    levels.push(expected);
-    this.losses[i]!.push(loss);
+    known.push(expected, loss);
     return loss;
   }
 }
