@@ -33,7 +33,13 @@ export interface Situation {
   threats: Map<string, Threat[]>;
   /** Figures that also read hostility, by the set of states that attacked lately (Hostility.key). */
   byHostility: Map<string, Map<string, unknown>>;
+  /** Expected defense as a stranger to the owner reads it (strangersDefense), by region, and the reader behind it. */
+  strangers: Map<string, number>;
+  strangersReader: DeterrenceReader | null;
 }
+
+/** No interoperability pair: what a seat's view shows of the pairs it is no part of. */
+const NO_INTEROP: Readonly<Record<string, number>> = Object.freeze({});
 const situations = new KeyedCache<Situation>(16);
 
 /** Which states attacked in the last two reports a seat sees. */
@@ -207,6 +213,21 @@ export class BotContext {
     return d;
   }
 
+  /**
+   * expectedDefense of a region whose owner shares no active treaty with this state. The reading then takes in no
+   * interoperability pair this seat is part of (obliged allies and friendly guests are the owner's treaty partners),
+   * and a seat's view shows no other pair, so every seat reads it alike: it is read once per situation, with no pairs.
+   */
+  strangersDefense(region: string): number {
+    const situation = this.situation;
+    let d = situation.strangers.get(region);
+    if (d === undefined) {
+      situation.strangersReader ??= new DeterrenceReader(this.b, { ...this.det, interop: NO_INTEROP });
+      situation.strangers.set(region, (d = situation.strangersReader.expectedDefense(region)));
+    }
+    return d;
+  }
+
   units(state: string, region: string): number {
     return this.v.regions[region]?.units?.[state] ?? 0;
   }
@@ -250,7 +271,7 @@ export class BotContext {
   }
 
   private get situation(): Situation {
-    this.situationCache ??= situations.get([this.v.regions, this.active, this.v.nations], () => ({ threats: new Map(), byHostility: new Map() }));
+    this.situationCache ??= situations.get([this.v.regions, this.active, this.v.nations], () => ({ threats: new Map(), byHostility: new Map(), strangers: new Map(), strangersReader: null }));
     return this.situationCache;
   }
 

@@ -85,7 +85,8 @@ function readTargets(ctx: BotContext): Target[] {
       const units = ctx.v.regions[region]?.units ?? {};
       for (const s in units) if (s !== ctx.me) expected += units[s]! * ctx.techOf(s);
     } else {
-      expected = ctx.expectedDefense(region);
+      // Not a partner: no treaty links the two, so every seat reads its defense alike.
+      expected = ctx.strangersDefense(region);
     }
     const from: Target['from'] = [];
     let strength = 0;
