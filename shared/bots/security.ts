@@ -294,9 +294,14 @@ export class Placements {
     for (const gains of this.gains) {
       for (let k = 0; k < gains.length; k++) {
         if (Number.isNaN(gains[k])) continue;
-        const pw = this.figures.weightsKeptAt(k);
-        if (changed.some((i) => pw[i] !== 0)) gains[k] = NaN;
+        if (countsOn(this.figures.weightsKeptAt(k), changed)) gains[k] = NaN;
       }
     }
   }
+}
+
+/** Whether a unit with these weights counts on any of the regions at risk listed. */
+function countsOn(weights: readonly number[], regions: readonly number[]): boolean {
+  for (const i of regions) if (weights[i] !== 0) return true;
+  return false;
 }

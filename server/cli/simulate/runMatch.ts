@@ -1,4 +1,4 @@
-import type { BoardIndex, CommandEnvelope, GameEvent, GameState, MatchSettings, Scenario, SeatCommand, Viewer } from '../../../shared';
+import type { BoardIndex, CommandEnvelope, DeterrenceInput, GameEvent, GameState, MatchSettings, Scenario, SeatCommand, Viewer } from '../../../shared';
 import { apply, boardOf, createMatch, DeterrenceReader, MatchSettingsSchema, obligationsTo, Rng, seedRng, treatyParties, ViewMemo } from '../../../shared';
 import { regionIndexes } from '../../../shared/deterrenceCache';
 import { activeOf } from '../../../shared/treaties/activeCache';
@@ -220,7 +220,7 @@ function snapshot(scenario: Scenario, s: GameState): Array<{ region: string; rec
       out.push({ region, rec: [index, index, -1] });
       continue;
     }
-    forces ??= new DeterrenceReader(b, { ...s, nations: fullCredibility(s.nations) });
+    forces ??= new DeterrenceReader(b, { regions: s.regions, nations: fullCredibility(s.nations), treaties: s.treaties, interop: s.interop });
     alone ??= new DeterrenceReader(b, { ...s, treaties: {} });
     const full = forces.of(region)!;
     const allyForces = full.expectedDefense - alone.expectedDefense(region) > 1e-9;
@@ -257,10 +257,10 @@ function unfriendlyNear(b: BoardIndex, s: GameState, region: string, owner: stri
   return false;
 }
 
-/** Every nation as it is, but with credibility 100: allies' forces counted in full. */
-function fullCredibility(nations: GameState['nations']): GameState['nations'] {
-  const out: GameState['nations'] = {};
-  for (const k in nations) out[k] = { ...nations[k]!, credibility: 100 };
+/** Every nation's technology as it is, with credibility 100: allies' forces counted in full (all deterrence reads of a nation). */
+function fullCredibility(nations: GameState['nations']): DeterrenceInput['nations'] {
+  const out: DeterrenceInput['nations'] = {};
+  for (const k in nations) out[k] = { technology: nations[k]!.technology, credibility: 100 };
   return out;
 }
 
