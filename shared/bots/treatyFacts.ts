@@ -77,18 +77,23 @@ export class ActiveFacts {
   /** States sharing an active treaty with `me` (of the given kinds, if named), itself not included. */
   partners(me: string, kinds: ReadonlySet<TreatyKind> | null = null): ReadonlySet<string> {
     let byState = this.partnerCache.get(kinds);
-    if (!byState) this.partnerCache.set(kinds, (byState = new Map()));
-    const hit = byState.get(me);
-    if (hit) return hit;
-    const out = new Set<string>();
+    if (!byState) this.partnerCache.set(kinds, (byState = this.readPartners(kinds)));
+    return byState.get(me) ?? NOBODY;
+  }
+
+  /** Every state's partners in one pass over the list (each seat asks in turn, and the list serves them all). */
+  private readPartners(kinds: ReadonlySet<TreatyKind> | null): Map<string, ReadonlySet<string>> {
+    const byState = new Map<string, Set<string>>();
     for (const t of this.list) {
       if (kinds && !kinds.has(t.terms.kind)) continue;
       const parties = partiesOf(t);
-      if (!parties.includes(me)) continue;
-      for (const s of parties) if (s !== me) out.add(s);
+      for (const a of parties) {
+        let set = byState.get(a);
+        if (!set) byState.set(a, (set = new Set()));
+        for (const s of parties) if (s !== a) set.add(s);
+      }
     }
-    byState.set(me, out);
-    return out;
+    return byState;
   }
 
   /** Who must answer an attack on the defender: the engine's obligationsTo over the active treaties. */
