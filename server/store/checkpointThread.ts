@@ -9,7 +9,7 @@ export interface CheckpointData {
   intervalMs: number;
 }
 
-/** What the checkpoint thread reports after each checkpoint that moved frames. */
+/** What the checkpoint thread reports after each checkpoint that found new frames. */
 export interface CheckpointReport {
   type: 'checkpointed';
   /** Frames in the WAL when it ran (all of them copied unless a commit raced it). */
@@ -28,7 +28,9 @@ export interface CheckpointReport {
 export function checkpointThread(data: CheckpointData, port: MessagePort, Database: typeof SQLite): void {
   const RETRY_MS = 5;
   const db = new Database(data.file);
-  // A checkpoint syncs the database file before the WAL may restart; FULL is the default for it.
+  // As on the store's other connections. A checkpoint syncs the WAL before copying from it and the
+  // database file before the WAL may restart.
+  db.pragma('synchronous = FULL');
   const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
   let last = '';
   let timer: ReturnType<typeof setTimeout>;

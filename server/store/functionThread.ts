@@ -9,6 +9,7 @@ import type { MessagePort } from 'node:worker_threads';
  * keepNames and so calls a helper of that name inside the function.
  */
 export function functionThread<D extends { sqlite: string }>(
+  // `never`: each body types the module it is given (better-sqlite3's export) as it needs.
   body: (data: D, port: MessagePort, sqlite: never) => void,
   data: D,
   name: string,

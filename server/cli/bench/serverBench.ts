@@ -85,7 +85,7 @@ async function latency(b: BenchServer): Promise<void> {
   note('server CPU per command', `${((cpu.user + cpu.system) / Math.max(1, r.latencies.length)).toFixed(0)} µs (whole process: engine, log, views for ${seats.length} clients, WebSocket)`);
   note('load process timer lag p99', `${r.workerLagP99.toFixed(1)} ms`);
   const ck = b.checkpoints();
-  if (ck) note('WAL checkpoints', `${ck.checkpoints} on their own thread during the whole bench so far, ${ck.totalMs.toFixed(0)} ms in all, longest ${ck.maxMs.toFixed(1)} ms (none inside a commit)`);
+  if (ck) note('WAL checkpoints', `${ck.checkpoints} on their own thread, off the commit path, since the bench began: ${ck.totalMs.toFixed(0)} ms in all, longest ${ck.maxMs.toFixed(1)} ms`);
 }
 
 /**
