@@ -231,6 +231,15 @@ export class DeterrenceReader {
     return threats;
   }
 
+  /** `of(region)?.strongestAttack`, without the defense side: 0 where nobody holds the region or nobody could attack it. */
+  strongestAttack(region: string): number {
+    const owner = this.d.regions[region]?.owner ?? null;
+    if (owner === null) return 0;
+    let strongest = 0;
+    for (const v of this.readThreats(nearOf(this.b, region), this.facts(owner).friends).values()) if (v > strongest) strongest = v;
+    return Math.round(strongest * 100) / 100;
+  }
+
   /** `of(region)?.index`, without the breakdown: views need only the index. */
   indexOf(region: string): number | null {
     const owner = this.d.regions[region]?.owner ?? null;

@@ -4,6 +4,7 @@ export * from './board';
 export * from './budget';
 export * from './commands';
 export * from './deterrence';
+export { regionIndexes } from './deterrenceCache';
 export * from './events';
 export * from './ids';
 export * from './legal';

@@ -66,7 +66,8 @@ interface Classes {
 
 /** One viewer's last view, the inputs each of its parts was cut from, and what stays the same between its views. */
 interface Seen {
-  state: GameState;
+  /** The state `view` shows; null until a first view was built (a failed build leaves it so). */
+  state: GameState | null;
   view: PlayerView;
   parts: Cells;
   /** Cut from the viewer and the settings, which are the same for as long as the memo keeps this entry. */
@@ -191,7 +192,7 @@ export class ViewMemo {
     if (seen?.state === state) return seen.view;
     if (seen === undefined) {
       const cut = cutFor(state, viewer);
-      seen = { state, view: null as unknown as PlayerView, parts: [], cut, classes: this.classesOf(cut) };
+      seen = { state: null, view: null as unknown as PlayerView, parts: [], cut, classes: this.classesOf(cut) };
       this.viewers.set(key, seen);
     } else if (seen.cut.viewer !== viewer) {
       // Another object for the same viewer: the view names the one asked with.

@@ -114,7 +114,6 @@ export const PUBLIC_CUT: Cut = { viewer: { role: 'spectator' }, me: null, omnisc
  * the book are proposals and answers the viewer is not party to, and these leave its part as it was.
  */
 export function treatiesChanged(before: GameState['treaties'], after: GameState['treaties'], shown: PlayerView['treaties'], cut: Cut): boolean {
-  // for-in, not Object.keys: books are dictionary-mode objects, and this runs for every viewer after every treaty command.
   let kept = 0;
   for (const id in after) {
     const tr = after[id]!;

@@ -4,7 +4,8 @@ import { treatyParties } from '../treaties/terms';
 import type { BotContext } from './context';
 import { declaration } from './declarations';
 import type { Treaty } from './treatyFacts';
-import { isParty, partiesOf } from './treatyFacts';
+import { isParty } from '../treaties/queries';
+import { partiesOf } from './treatyFacts';
 
 type Vote = BotContext['v']['votes'][string];
 

@@ -1,5 +1,5 @@
 import type { SeatCommand } from '../commands';
-import { isParty } from './treatyFacts';
+import { isParty } from '../treaties/queries';
 import { maxRecruits, planBudget } from './budget';
 import type { BotContext } from './context';
 import { OrderBook, planAttacks, planDefense, planExercises } from './forces';

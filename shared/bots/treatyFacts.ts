@@ -1,8 +1,8 @@
 import type { Obligation } from '../treaties/queries';
 import { activeOf } from '../treaties/activeCache';
-import { FRIENDLY_KINDS, obligationsAmong } from '../treaties/queries';
+import { FRIENDLY_KINDS, isParty, obligationsAmong } from '../treaties/queries';
 import type { TreatyKind, TreatyTerms } from '../treaties/terms';
-import { boundBy, treatyParties } from '../treaties/parties';
+import { treatyParties } from '../treaties/parties';
 import type { PlayerView } from '../view';
 
 type Treaties = PlayerView['treaties'];
@@ -21,11 +21,6 @@ export function partiesOf(t: { terms: TreatyTerms }): readonly string[] {
   let p = partiesCache.get(t.terms);
   if (!p) partiesCache.set(t.terms, (p = treatyParties(t.terms)));
   return p;
-}
-
-/** partiesOf(t).includes(state), asked of the terms directly: no list to find or build. */
-export function isParty(t: { terms: TreatyTerms }, state: string): boolean {
-  return boundBy(t.terms, state);
 }
 
 /**

@@ -38,7 +38,6 @@ function checkTerms(t: Turn, seat: string, terms: TreatyTerms): Rejection | null
     if (!t.s.nations[terms.target]) return reject('treaty/unknown-state', `There is no state "${terms.target}".`);
     if (parties.includes(terms.target)) return reject('treaty/sanctions-self', 'A coalition cannot sanction one of its own members.');
   }
-  // for-in over the book: it is a dictionary-mode object that grows all match, and this runs for every proposal.
   for (const id in t.s.treaties) {
     const x = t.s.treaties[id]!;
     if (x.status !== 'ended' && sameTerms(x.terms, terms)) return reject('treaty/exists', 'The same treaty already exists or is already proposed.');

@@ -28,10 +28,9 @@ export class Turn {
     return this.board.scenario.coefficients;
   }
 
-  /** `e` must be the caller's own new object (every caller passes a literal): it is completed in place, not copied. */
   emit(e: NewEvent): void {
-    const full = e as GameEvent;
-    full.round = this.s.round;
+    // A copy: the event given may be one a returned state still holds (a pending event, a card).
+    const full = { ...e, round: this.s.round } as GameEvent;
     this.events.push(full);
     this.draft.whole('report');
     this.s.report.push(full);

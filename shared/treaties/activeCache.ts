@@ -63,7 +63,6 @@ function readDraft(book: TreatyBook): Active {
 
 /** A sealed book's answer: the shared one when its active treaties are those of a book met lately. */
 function readSealed(book: TreatyBook): Active {
-  // for-in, not Object.values: books are grown key by key (dictionary-mode objects in V8).
   const found: TreatyLike[] = [];
   for (const id in book) {
     const t = book[id]!;

@@ -17,7 +17,7 @@ export function activeTreaties(book: TreatyBook, kind?: TreatyKind): TreatyLike[
   return activeOf(book, kind).slice();
 }
 
-export function isParty(t: TreatyLike, state: string): boolean {
+export function isParty(t: Pick<TreatyLike, 'terms'>, state: string): boolean {
   return boundBy(t.terms, state);
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GameState, PlayerView, Scenario, Viewer } from '../../shared';
-import { boardOf, DeterrenceReader, loadScenarioJson, view, ViewMemo } from '../../shared';
+import { boardOf, createMatch, DEFAULT_SETTINGS, DeterrenceReader, loadScenarioJson, view, ViewMemo } from '../../shared';
 import { playBotMatch } from './helpers/botMatch';
 import type { Applied } from './helpers/randomCommands';
 import { matchPlanArb, playPlan, settingsArb } from './helpers/randomCommands';
@@ -141,4 +141,17 @@ describe.each(['tutorial', 'standard'] as const)('ViewMemo on %s', (name) => {
     playBotMatch(scenario, `memo-${name}`, (x) => checker.step(x), { rounds: 5, settings: { fog } });
     expect(checker.keptRegionsAfterPress).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('ViewMemo after a failed build', () => {
+  it('remembers nothing of it: asking again fails again, and a good viewer is unaffected', () => {
+    const scenario = load('tutorial');
+    const s = createMatch(scenario, DEFAULT_SETTINGS, 'memo-failed-build');
+    const memo = new ViewMemo(scenario);
+    const nobody: Viewer = { role: 'seat', state: 'no-such-state' };
+    expect(() => memo.of(s, nobody)).toThrow();
+    expect(() => memo.of(s, nobody)).toThrow();
+    const seat: Viewer = { role: 'seat', state: scenario.states[0]!.id };
+    expect(memo.of(s, seat)).toEqual(view(scenario, s, seat));
+  });
 });

@@ -1,9 +1,5 @@
-import type { BoardIndex, CommandEnvelope, DeterrenceInput, GameEvent, GameState, MatchSettings, Scenario, SeatCommand, Viewer } from '../../../shared';
-import { apply, boardOf, createMatch, DeterrenceReader, MatchSettingsSchema, obligationsTo, Rng, seedRng, treatyParties, ViewMemo } from '../../../shared';
-import { regionIndexes } from '../../../shared/deterrenceCache';
-import { activeOf } from '../../../shared/treaties/activeCache';
-import type { TreatyLike } from '../../../shared/treaties/queries';
-import { FRIENDLY_KINDS } from '../../../shared/treaties/queries';
+import type { CommandEnvelope, DeterrenceInput, GameEvent, GameState, MatchSettings, Scenario, SeatCommand, Viewer } from '../../../shared';
+import { apply, boardOf, createMatch, DeterrenceReader, MatchSettingsSchema, obligationsTo, regionIndexes, Rng, seedRng, treatyParties, ViewMemo } from '../../../shared';
 import type { Doctrine } from '../../../shared/bots';
 import { DOCTRINES, decideBot } from '../../../shared/bots';
 
@@ -195,24 +191,21 @@ class AwaitedSeats {
 }
 
 /**
- * Every owned region that some state not friendly to its owner has units next to, when orders close: its index, its
- * forces-only index, its allies' credibility. The index is the engine's full-information reading, which views without
- * fog share (worked out once per board position); a region whose owner nobody is obliged to defend has no allied
- * forces to weigh: its forces-only index is its index (credibility counts only through obligations), so the two
- * counterfactual readers are asked only about the rest; and a region with no unfriendly units next to it faces no
- * attack (strongestAttack 0), so it is not read at all.
+ * Every owned region some foreign force could strike (strongestAttack > 0), when orders close: its index, its
+ * forces-only index, its allies' credibility. The index is the full-information one views without fog share. A region
+ * whose owner nobody is obliged to defend has no allied forces to weigh, so its forces-only index is its index.
  */
 function snapshot(scenario: Scenario, s: GameState): Array<{ region: string; rec: number[] }> {
   const b = boardOf(scenario);
   const indexes = regionIndexes(b, s, null).indexes;
-  const friendsOf = friendsIn(activeOf(s.treaties));
+  const actual = new DeterrenceReader(b, s);
   let forces: DeterrenceReader | null = null;
   let alone: DeterrenceReader | null = null;
   const alliesOf = new Map<string, number[]>();
   const out: Array<{ region: string; rec: number[] }> = [];
   for (const region of b.regionIds) {
     const owner = s.regions[region]!.owner;
-    if (owner === null || !unfriendlyNear(b, s, region, owner, friendsOf.get(owner))) continue;
+    if (owner === null || actual.strongestAttack(region) === 0) continue;
     const index = indexes[region]!;
     let allies = alliesOf.get(owner);
     if (!allies) alliesOf.set(owner, (allies = obligationsTo(s.treaties, owner).map((o) => s.nations[o.ally]!.credibility)));
@@ -221,40 +214,13 @@ function snapshot(scenario: Scenario, s: GameState): Array<{ region: string; rec
       continue;
     }
     forces ??= new DeterrenceReader(b, { regions: s.regions, nations: fullCredibility(s.nations), treaties: s.treaties, interop: s.interop });
-    alone ??= new DeterrenceReader(b, { ...s, treaties: {} });
+    alone ??= new DeterrenceReader(b, { regions: s.regions, nations: s.nations, treaties: {}, interop: s.interop });
     const full = forces.of(region)!;
     const allyForces = full.expectedDefense - alone.expectedDefense(region) > 1e-9;
     const cred = allyForces ? allies.reduce((a, x) => a + x, 0) / allies.length : -1;
     out.push({ region, rec: [index, full.index, cred] });
   }
   return out;
-}
-
-/** Each state's friends under the active treaties (FRIENDLY_KINDS), as deterrence counts them: no threat to its regions. */
-function friendsIn(active: readonly TreatyLike[]): Map<string, Set<string>> {
-  const friends = new Map<string, Set<string>>();
-  for (const t of active) {
-    if (!FRIENDLY_KINDS.includes(t.terms.kind)) continue;
-    const parties = treatyParties(t.terms);
-    for (const a of parties) {
-      let set = friends.get(a);
-      if (!set) friends.set(a, (set = new Set()));
-      for (const p of parties) set.add(p);
-    }
-  }
-  return friends;
-}
-
-/**
- * Whether a state neither the owner nor its friend has units next to a region: exactly when deterrence finds an attack
- * (every unit counts at a technology of at least 0.5, so any unit makes strongestAttack positive).
- */
-function unfriendlyNear(b: BoardIndex, s: GameState, region: string, owner: string, friends: ReadonlySet<string> | undefined): boolean {
-  for (const r of b.adjacent.get(region) ?? []) {
-    const units = s.regions[r]?.units ?? {};
-    for (const st in units) if (st !== owner && units[st]! > 0 && !friends?.has(st)) return true;
-  }
-  return false;
 }
 
 /** Every nation's technology as it is, with credibility 100: allies' forces counted in full (all deterrence reads of a nation). */
