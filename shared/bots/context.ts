@@ -216,8 +216,8 @@ export class BotContext {
   /**
    * expectedDefense of a region whose owner shares no active treaty with this state. The reading then takes in no
    * interoperability pair this seat is part of (obliged allies and friendly guests are the owner's treaty partners),
-   * and a seat's view shows no other pair, so every seat reads it alike: once per situation, with no pairs, from the
-   * active treaties alone (never a seat's own proposals). Any other region is read as this seat sees it.
+   * and a seat's view shows no other pair, so every seat reads it alike: once per situation, with no pairs. Any other
+   * region is read as this seat sees it.
    */
   strangersDefense(region: string): number {
     const owner = this.ownerOf(region);
@@ -225,10 +225,8 @@ export class BotContext {
     const situation = this.situation;
     let d = situation.strangers.get(region);
     if (d === undefined) {
-      situation.strangersReader ??= new DeterrenceReader(this.b, {
-        regions: this.v.regions, nations: this.v.nations, interop: NO_INTEROP,
-        treaties: Object.fromEntries(this.activeList.map((t) => [t.id, t])),
-      });
+      // A reader takes only the active treaties from the book (activeOf), which every seat's view shows alike.
+      situation.strangersReader ??= new DeterrenceReader(this.b, { regions: this.v.regions, nations: this.v.nations, treaties: this.v.treaties, interop: NO_INTEROP });
       situation.strangers.set(region, (d = situation.strangersReader.expectedDefense(region)));
     }
     return d;

@@ -1,4 +1,4 @@
-import type { CommandEnvelope, DeterrenceInput, GameEvent, GameState, MatchSettings, Scenario, SeatCommand, Viewer } from '../../../shared';
+import type { BoardIndex, CommandEnvelope, DeterrenceInput, GameEvent, GameState, MatchSettings, Scenario, SeatCommand, Viewer } from '../../../shared';
 import { apply, boardOf, createMatch, DeterrenceReader, MatchSettingsSchema, obligationsTo, regionIndexes, Rng, seedRng, treatyParties, ViewMemo } from '../../../shared';
 import type { Doctrine } from '../../../shared/bots';
 import { DOCTRINES, decideBot } from '../../../shared/bots';
@@ -205,7 +205,7 @@ function snapshot(scenario: Scenario, s: GameState): Array<{ region: string; rec
   const out: Array<{ region: string; rec: number[] }> = [];
   for (const region of b.regionIds) {
     const owner = s.regions[region]!.owner;
-    if (owner === null || actual.strongestAttack(region) === 0) continue;
+    if (owner === null || !foreignNear(b, s, region, owner) || actual.strongestAttack(region) === 0) continue;
     const index = indexes[region]!;
     let allies = alliesOf.get(owner);
     if (!allies) alliesOf.set(owner, (allies = obligationsTo(s.treaties, owner).map((o) => s.nations[o.ally]!.credibility)));
@@ -221,6 +221,15 @@ function snapshot(scenario: Scenario, s: GameState): Array<{ region: string; rec
     out.push({ region, rec: [index, full.index, cred] });
   }
   return out;
+}
+
+/** Whether any state but the owner has units next to a region: without them no attack could come. */
+function foreignNear(b: BoardIndex, s: GameState, region: string, owner: string): boolean {
+  for (const r of b.adjacent.get(region) ?? []) {
+    const units = s.regions[r]?.units ?? {};
+    for (const st in units) if (st !== owner && units[st]! > 0) return true;
+  }
+  return false;
 }
 
 /** Every nation's technology as it is, with credibility 100: allies' forces counted in full (all deterrence reads of a nation). */
