@@ -3,6 +3,7 @@ import { refreshOutput, round3 } from '../engine/deck';
 import type { Turn } from '../engine/turn';
 import { growth, recruitment, technologyAfter } from '../rules/formulas';
 import { activeTreaties } from '../treaties/queries';
+import { unitsByState } from './tally';
 import type { TerritoryOutcome } from './territory';
 
 /** What the economy step decided per state, for support and cohesion. */
@@ -12,16 +13,6 @@ export interface EconomyOutcome {
   sanctions: Map<string, number>;
   recruited: Map<string, number>;
   demobilized: Map<string, number>;
-}
-
-/** Every state's units on the board, in one pass (integer sums: the order of adding never matters). */
-function totalUnits(t: Turn): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const rid of t.board.regionIds) {
-    const units = t.s.regions[rid]!.units;
-    for (const s in units) out.set(s, (out.get(s) ?? 0) + units[s]!);
-  }
-  return out;
 }
 
 /** Budgets are revealed and paid; units raised or stood down; economies grow; technology advances (GAME.md §4). */
@@ -64,7 +55,7 @@ export function resolveEconomy(t: Turn, territory: TerritoryOutcome): EconomyOut
     if (tr.terms.kind === 'trade') for (const m of tr.terms.members) trades.set(m, (trades.get(m) ?? 0) + 1);
   }
   // Read before anyone recruits or stands down: each state changes only its own units below.
-  const units = totalUnits(t);
+  const units = unitsByState(t);
   for (const id of ids) {
     const n = t.s.nations[id]!;
     let budget = t.s.orders[id]?.budget ?? n.budget;

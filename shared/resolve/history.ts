@@ -4,6 +4,7 @@ import type { RoundStats } from '../state';
 import { activeTreaties, guidelines, obligationsTo } from '../treaties/queries';
 import { treatyParties } from '../treaties/parties';
 import type { Forces } from './forces';
+import { unitsByState } from './tally';
 
 /** Deterrence of each attacked region as it stood when orders closed (full information), for the debrief and §10. */
 export function attackedRegions(t: Turn, f: Forces): RoundStats['attacks'] {
@@ -24,13 +25,11 @@ export function attackedRegions(t: Turn, f: Forces): RoundStats['attacks'] {
 }
 
 export function recordHistory(t: Turn, attacks: RoundStats['attacks'], war: boolean): void {
-  // Units and regions of every state in one pass over the board (integer sums: the order of adding never matters).
-  const units = new Map<string, number>();
+  const units = unitsByState(t);
   const regions = new Map<string, number>();
   for (const rid of t.board.regionIds) {
-    const r = t.s.regions[rid]!;
-    for (const s in r.units) units.set(s, (units.get(s) ?? 0) + r.units[s]!);
-    if (r.owner !== null) regions.set(r.owner, (regions.get(r.owner) ?? 0) + 1);
+    const owner = t.s.regions[rid]!.owner;
+    if (owner !== null) regions.set(owner, (regions.get(owner) ?? 0) + 1);
   }
   const guideline = guidelines(t.s.treaties);
   const nations: RoundStats['nations'] = {};

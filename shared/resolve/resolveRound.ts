@@ -10,6 +10,7 @@ import { attackedRegions, recordHistory } from './history';
 import { resolvePublicSupport } from './publicSupport';
 import { computeScores, payPeaceDividend } from './scores';
 import { applyTerritory } from './territory';
+import { unitsByState } from './tally';
 import { resolveTreatyUpkeep } from './treatyUpkeep';
 
 /**
@@ -18,11 +19,7 @@ import { resolveTreatyUpkeep } from './treatyUpkeep';
  * Decide first (battles), then apply, in a fixed order.
  */
 export function resolveRound(t: Turn): void {
-  const unitsBefore = new Map<string, number>();
-  for (const rid of t.board.regionIds) {
-    const units = t.s.regions[rid]!.units;
-    for (const s in units) unitsBefore.set(s, (unitsBefore.get(s) ?? 0) + units[s]!);
-  }
+  const unitsBefore = unitsByState(t);
   const forces = gatherForces(t);
   const attacks = attackedRegions(t, forces);
   const battles = decideBattles(t, forces);
