@@ -1,6 +1,6 @@
 import type { Obligation } from '../treaties/queries';
 import { activeOf } from '../treaties/activeCache';
-import { FRIENDLY_KINDS, isParty, obligationsAmong } from '../treaties/queries';
+import { FRIENDLY_KINDS, guidelinesIn, isParty, obligationsAmong } from '../treaties/queries';
 import type { TreatyKind, TreatyTerms } from '../treaties/terms';
 import { treatyParties } from '../treaties/parties';
 import type { PlayerView } from '../view';
@@ -32,7 +32,6 @@ export class ActiveFacts {
   /** Each state's friendly partners (FRIENDLY_KINDS), itself not included. */
   private friends: Map<string, Set<string>> | null = null;
   private readonly protectsCache = new Map<string, string[]>();
-  private readonly guidelineCache = new Map<string, number | null>();
   private readonly obligationCache = new Map<string, Obligation[]>();
   /** Partners by the kinds asked about (one set object per question), then by state. */
   private readonly partnerCache = new Map<ReadonlySet<TreatyKind> | null, Map<string, ReadonlySet<string>>>();
@@ -117,16 +116,7 @@ export class ActiveFacts {
 
   /** The engine's guidelineOf over the active treaties: the highest guideline (whole points) of its pacts; null outside pacts. */
   guideline(me: string): number | null {
-    if (this.guidelineCache.has(me)) return this.guidelineCache.get(me) ?? null;
-    let g: number | null = null;
-    for (const t of this.list) {
-      if (t.terms.kind === 'defense-pact' && t.terms.members.includes(me)) {
-        const pts = Math.round(t.terms.guideline * 100);
-        g = g === null ? pts : Math.max(g, pts);
-      }
-    }
-    this.guidelineCache.set(me, g);
-    return g;
+    return guidelinesIn(this.list).get(me) ?? null;
   }
 }
 

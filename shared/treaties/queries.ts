@@ -74,26 +74,30 @@ export function obligationsAmong(active: readonly TreatyLike[], defender: string
 
 /** The highest guideline (whole points) among a state's active pacts; null outside pacts. */
 export function guidelineOf(book: TreatyBook, state: string): number | null {
-  let g: number | null = null;
-  for (const t of activeOf(book, 'defense-pact')) {
-    if (t.terms.kind === 'defense-pact' && t.terms.members.includes(state)) {
-      const pts = Math.round(t.terms.guideline * 100);
-      g = g === null ? pts : Math.max(g, pts);
-    }
-  }
-  return g;
+  return guidelines(book).get(state) ?? null;
 }
 
-/** guidelineOf for every state at once (one pass over the pacts); states outside pacts are absent. */
-export function guidelines(book: TreatyBook): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const t of activeOf(book, 'defense-pact')) {
-    if (t.terms.kind !== 'defense-pact') continue;
-    const pts = Math.round(t.terms.guideline * 100);
-    for (const m of t.terms.members) {
-      const g = out.get(m);
-      out.set(m, g === undefined ? pts : Math.max(g, pts));
+/** guidelineOf for every state at once; states outside pacts are absent. */
+export function guidelines(book: TreatyBook): ReadonlyMap<string, number> {
+  return guidelinesIn(activeOf(book, 'defense-pact'));
+}
+
+const guidelinesOfList = new WeakMap<readonly TreatyLike[], ReadonlyMap<string, number>>();
+
+/** Every member's highest guideline among the defense pacts of a list of active treaties, once per list. */
+export function guidelinesIn(active: readonly TreatyLike[]): ReadonlyMap<string, number> {
+  let out = guidelinesOfList.get(active);
+  if (!out) {
+    const byState = new Map<string, number>();
+    for (const t of active) {
+      if (t.terms.kind !== 'defense-pact') continue;
+      const pts = Math.round(t.terms.guideline * 100);
+      for (const m of t.terms.members) {
+        const g = byState.get(m);
+        byState.set(m, g === undefined ? pts : Math.max(g, pts));
+      }
     }
+    guidelinesOfList.set(active, (out = byState));
   }
   return out;
 }
