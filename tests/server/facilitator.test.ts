@@ -224,7 +224,7 @@ describe('an exercise from creation to the debrief', () => {
 
     // Moving Bo closes Bo's page: it rejoins with the same link at the new seat.
     expect((await call('POST', `/api/exercises/${ex.matchId}/seating`, { type: 'assign', participant: students.Bo!.participant, state: 'corvania', role: 'defense' }, key(ex.facilitatorKey))).status).toBe(200);
-    await bo.until(() => !bo.room.connection.isOpen || undefined, 3000, 'the server to close the moved student');
+    await bo.until(() => !bo.room.connection.isOpen || undefined, 10_000, 'the server to close the moved student');
     const moved = await TestClient.join(endpoint, ex.matchId, { seatToken: students.Bo!.token }, 'bo-moved');
     expect(moved.seat).toMatchObject({ state: 'corvania' });
     await moved.leave();
