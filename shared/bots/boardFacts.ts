@@ -20,8 +20,6 @@ export interface BoardFacts {
   theaterRegions: Map<string, string[]>;
   /** Regions exactly two steps from each region (neither it nor a neighbour), in id order. */
   far: Map<string, string[]>;
-  /** Each region's position in b.regionIds (id order): for tables kept in arrays rather than maps. */
-  slot: Map<string, number>;
 }
 
 const cache = new WeakMap<Scenario, BoardFacts>();
@@ -52,8 +50,7 @@ export function boardFactsOf(scenario: Scenario): BoardFacts {
   }
   const theaters = [...b.theaterRegions.keys()].sort();
   const theaterRegions = new Map(theaters.map((th) => [th, [...(b.theaterRegions.get(th) ?? [])].sort()]));
-  const slot = new Map(b.regionIds.map((r, i) => [r, i]));
-  const facts: BoardFacts = { b, role, startOutput, name, startRegions, theaters, theaterRegions, near, far, slot };
+  const facts: BoardFacts = { b, role, startOutput, name, startRegions, theaters, theaterRegions, near, far };
   cache.set(scenario, facts);
   return facts;
 }

@@ -67,14 +67,9 @@ export function targets(ctx: BotContext): Target[] {
 function readTargets(ctx: BotContext): Target[] {
   const out: Target[] = [];
   const partners = ctx.active.partners(ctx.me);
-  // Regions next to its stacks, marked by board slot and so visited in id order.
-  const { slot } = ctx.board;
-  const ids = ctx.b.regionIds;
-  const seen = new Array<boolean>(ids.length).fill(false);
-  for (const from of ctx.forcesOf(ctx.me).stacks) for (const r of ctx.b.adjacent.get(from) ?? []) seen[slot.get(r)!] = true;
-  for (let i = 0; i < ids.length; i++) {
-    if (!seen[i]) continue;
-    const region = ids[i]!;
+  const seen = new Set<string>();
+  for (const from of ctx.forcesOf(ctx.me).stacks) for (const r of ctx.b.adjacent.get(from) ?? []) seen.add(r);
+  for (const region of [...seen].sort()) {
     const owner = ctx.ownerOf(region);
     if (owner === ctx.me) continue;
     // Attacking a treaty partner breaks every treaty with it and costs very large credibility: no bot does it.
