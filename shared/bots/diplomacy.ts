@@ -5,6 +5,7 @@ import type { BotContext } from './context';
 import { declaration } from './declarations';
 import type { Treaty } from './treatyFacts';
 import { isParty } from '../treaties/queries';
+import { termsKey } from '../treaties/sameTerms';
 import { partiesOf } from './treatyFacts';
 
 type Vote = BotContext['v']['votes'][string];
@@ -155,36 +156,8 @@ function ballot(ctx: BotContext, vote: Vote): boolean {
 function novel(ctx: BotContext, c: SeatCommand | null): SeatCommand | null {
   if (c?.type !== 'propose') return c;
   // The proposal's own terms are new: their key is read, not kept.
-  const key = readTermsKey(c.terms);
+  const key = termsKey(c.terms);
   return ctx.treaties.all.some((t) => t.status !== 'ended' && termsKey(t.terms) === key) ? null : c;
-}
-
-/** termsKey of each terms object (terms are replaced, never changed in place). */
-const termsKeys = new WeakMap<TreatyTerms, string>();
-
-/**
- * What the engine's sameTerms compares, as one string: equal keys exactly when sameTerms holds (the kind, then the
- * guarantor and protected state, the host and guest, or the sorted parties and a sanctions target). Kept per terms,
- * since every treaty in the book is asked about again on each proposal.
- */
-function termsKey(terms: TreatyTerms): string {
-  let key = termsKeys.get(terms);
-  if (key === undefined) termsKeys.set(terms, (key = readTermsKey(terms)));
-  return key;
-}
-
-function readTermsKey(terms: TreatyTerms): string {
-  // Ids are lowercase letters, digits and dashes: '|' cannot occur in one.
-  switch (terms.kind) {
-    case 'guarantee':
-      return `${terms.kind}|${terms.guarantor}|${terms.protected}`;
-    case 'basing':
-      return `${terms.kind}|${terms.host}|${terms.guest}`;
-    case 'sanctions':
-      return `${terms.kind}|${terms.target}|${[...treatyParties(terms)].sort().join(',')}`;
-    default:
-      return `${terms.kind}|${[...treatyParties(terms)].sort().join(',')}`;
-  }
 }
 
 function protectedBy(ctx: BotContext, s: string): boolean {

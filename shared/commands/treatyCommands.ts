@@ -6,28 +6,9 @@ import { reject } from '../rejection';
 import { endTreaty, leaveTreaty } from '../treaties/lifecycle';
 import type { TreatyTerms } from '../treaties/terms';
 import { treatyParties } from '../treaties/parties';
+import { sameTerms } from '../treaties/sameTerms';
 
 type Cmd<T extends SeatCommand['type']> = Extract<SeatCommand, { type: T }>;
-
-/** The parties of some terms as one sorted key, kept per terms object: terms are replaced, never changed in place. */
-const partyKeys = new WeakMap<TreatyTerms, string>();
-function partyKey(terms: TreatyTerms): string {
-  let key = partyKeys.get(terms);
-  if (key === undefined) {
-    key = [...treatyParties(terms)].sort().join(',');
-    partyKeys.set(terms, key);
-  }
-  return key;
-}
-
-/** Two terms name the same treaty (the engine refuses a second one while the first is proposed or in force). */
-export function sameTerms(a: TreatyTerms, b: TreatyTerms): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'guarantee' && b.kind === 'guarantee') return a.guarantor === b.guarantor && a.protected === b.protected;
-  if (a.kind === 'basing' && b.kind === 'basing') return a.host === b.host && a.guest === b.guest;
-  if (a.kind === 'sanctions' && b.kind === 'sanctions' && a.target !== b.target) return false;
-  return partyKey(a) === partyKey(b);
-}
 
 function checkTerms(t: Turn, seat: string, terms: TreatyTerms): Rejection | null {
   const parties = treatyParties(terms);
