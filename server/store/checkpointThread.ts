@@ -4,8 +4,6 @@ import type { MessagePort } from 'node:worker_threads';
 /** The checkpoint thread's start-up data. */
 export interface CheckpointData {
   file: string;
-  /** Absolute path of better-sqlite3's entry, resolved on the main thread. */
-  sqlite: string;
   intervalMs: number;
 }
 

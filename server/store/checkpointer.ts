@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import type { CheckpointData, CheckpointReport } from './checkpointThread';
 import { checkpointThread } from './checkpointThread';
@@ -25,8 +24,7 @@ export class Checkpointer {
   private readonly gone: Promise<void>;
 
   constructor(file: string, intervalMs = CHECKPOINT_INTERVAL_MS) {
-    const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = functionThread<CheckpointData>(checkpointThread, { file, sqlite, intervalMs }, 'sqlite-checkpoint');
+    this.worker = functionThread<CheckpointData>(checkpointThread, { file, intervalMs }, 'sqlite-checkpoint');
     this.worker.unref();
     this.worker.on('message', (m: CheckpointReport) => {
       this.stats.checkpoints += 1;

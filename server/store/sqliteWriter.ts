@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import type { WriteBatch } from './MatchStore';
 import type { WriterData, WriterReply, WriterRequest, WriterSettings } from './writerProtocol';
@@ -119,8 +118,7 @@ export class SqliteWriter {
 
   /** Start the thread on a migrated WAL file; resolves once its connection is open. */
   static async start(file: string, probe: CommittedProbe, busyTimeoutMs = 5000): Promise<{ writer: SqliteWriter; settings: WriterSettings }> {
-    const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-    const writer = new SqliteWriter({ file, sqlite, busyTimeoutMs, fallbackCheckpointPages: FALLBACK_CHECKPOINT_PAGES }, probe);
+    const writer = new SqliteWriter({ file, busyTimeoutMs, fallbackCheckpointPages: FALLBACK_CHECKPOINT_PAGES }, probe);
     const settings = await writer.live().ready;
     return { writer, settings };
   }

@@ -17,8 +17,6 @@ export interface EncodedBatch {
 export interface WriterData {
   /** The SQLite file (already migrated by the main connection). */
   file: string;
-  /** Absolute path of better-sqlite3's entry, resolved on the main thread. */
-  sqlite: string;
   busyTimeoutMs: number;
   /** WAL pages after which the writer checkpoints in its own commit (the checkpoint thread's fallback). */
   fallbackCheckpointPages: number;
